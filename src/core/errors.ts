@@ -1,0 +1,38 @@
+// Every error a user can meet has a code in this one table, with a message they can act on.
+
+export const ERRORS = {
+  INPUT_NOT_FOUND: (path: string) => `cannot read ${path}: no such file`,
+  INPUT_IS_DIRECTORY: (path: string) => `${path} is a directory; give a file, or - for standard input`,
+  INPUT_TOO_LARGE: (bytes: number, limit: number) =>
+    `input is ${formatBytes(bytes)}, over the ${formatBytes(limit)} limit for one article; split it or raise --max-bytes`,
+  INPUT_BINARY: (what: string) => `${what} looks like binary data (NUL bytes), not text`,
+  INPUT_NOT_UTF8: (what: string, offset: number) =>
+    `${what} is not valid UTF-8 (first bad byte at offset ${offset}); convert it, e.g. iconv -f WINDOWS-1256 -t UTF-8`,
+  BAD_DATE: (value: string) => `bad date "${value}": expected a real calendar date as YYYY-MM-DD`,
+  BAD_OPTION: (detail: string) => detail,
+  DATA_MISSING: (path: string, hint: string) => `data not found at ${path}: ${hint}`,
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class MarsadError extends Error {
+  override readonly name = 'MarsadError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Builds the error for `code` from the table, with the arguments its message needs. */
+export function fail<C extends ErrorCode>(code: C, ...args: Parameters<(typeof ERRORS)[C]>): MarsadError {
+  const message = (ERRORS[code] as (...a: unknown[]) => string)(...args);
+  return new MarsadError(code, message);
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MiB`;
+  if (n >= 1 << 10) return `${(n / (1 << 10)).toFixed(1)} KiB`;
+  return `${n} B`;
+}
