@@ -1,0 +1,181 @@
+// Clitic segmentation and light stemming of one word, checked against word counts from real news:
+// a clitic comes off only when what remains is a word that news actually writes at least about as
+// often (و|قال, ل|ل|تعاون), so names and words that merely begin like a clitic stay whole
+// (بوتين is not ب|وتين, وزير is not و|زير). Segments keep offsets into the surface form.
+
+import type { Segment, SegmentRole } from '../core/doc.ts';
+import {
+  CONJUNCTIONS,
+  DETERMINER,
+  FUTURE,
+  IMPERFECT_PREFIXES,
+  INFLECTIONS,
+  PREPOSITIONS,
+  PRONOUN_K,
+  PRONOUN_K_HOSTS,
+  PRONOUNS,
+  WHOLE_WORDS,
+} from './affixes.ts';
+import { normalizeWithOffsets } from './normalize.ts';
+
+/** What the segmenter needs to know about words: how often news writes a key, and whether it is a name. */
+export interface WordCounts {
+  count(key: string): number;
+  isName(key: string): boolean;
+}
+
+export interface WordShape {
+  /** Segments with offsets relative to the surface form; they tile it exactly. */
+  readonly segments: readonly Segment[];
+  /** Light stem for search, in key spelling. Names and particles are their own stem. */
+  readonly stem: string;
+}
+
+/** A stripped form must be seen at least this often to count as a word. */
+const MIN_COUNT = 3;
+/** …and at least 1/DOMINANCE as often as the unstripped form, or the unstripped form is its own word. */
+const DOMINANCE = 4;
+
+const TA_MARBUTA = 'ة';
+
+interface Cut {
+  readonly from: number;
+  readonly to: number;
+  readonly role: SegmentRole;
+}
+
+export function createWordShaper(counts: WordCounts): (surface: string, key: string) => WordShape {
+  const known = (key: string) => counts.count(key) >= MIN_COUNT;
+  const supports = (whole: string, stripped: string) => {
+    if (stripped.length < 2) return false;
+    const c = counts.count(stripped);
+    return c >= MIN_COUNT && c * DOMINANCE >= counts.count(whole);
+  };
+  const isPronoun = (s: string) => (PRONOUNS as readonly string[]).includes(s) || s === PRONOUN_K;
+
+  /** Proclitic cuts of a key, left to right: conjunction, preposition or future, determiner. */
+  function proclitics(key: string, cuts: Cut[]): number {
+    let pos = 0;
+    const rest = () => key.slice(pos);
+    const take = (length: number, role: SegmentRole) => {
+      cuts.push({ from: pos, to: pos + length, role });
+      pos += length;
+    };
+    const startsDefinite = (s: string, at: number) => s.startsWith(DETERMINER, at) && s.length - at >= 4;
+
+    let r = rest();
+    if (
+      (CONJUNCTIONS as readonly string[]).includes(r[0]!) &&
+      r.length >= 3 &&
+      !WHOLE_WORDS.has(r) &&
+      (supports(r, r.slice(1)) || startsDefinite(r, 1) || isPrepositionPronoun(r.slice(1)))
+    ) {
+      take(1, 'conj');
+    }
+    r = rest();
+    let definite = false;
+    if ((PREPOSITIONS as readonly string[]).includes(r[0]!) && !WHOLE_WORDS.has(r)) {
+      if (isPrepositionPronoun(r)) {
+        take(1, 'prep');
+      } else if (
+        r[0] === 'ل' &&
+        r[1] === 'ل' &&
+        r.length >= 4 &&
+        (supports(r, DETERMINER + r.slice(2)) || !known(r))
+      ) {
+        take(1, 'prep');
+        take(1, 'det');
+        definite = true;
+      } else if (startsDefinite(r, 1) || supports(r, r.slice(1))) {
+        take(1, 'prep');
+      }
+    } else if (
+      r[0] === FUTURE &&
+      IMPERFECT_PREFIXES.includes(r[1] ?? '') &&
+      r.length >= 4 &&
+      supports(r, r.slice(1))
+    ) {
+      take(1, 'future');
+    }
+    r = rest();
+    if (!definite && startsDefinite(r, 0) && !WHOLE_WORDS.has(r)) take(2, 'det');
+    return pos;
+  }
+
+  function isPrepositionPronoun(s: string): boolean {
+    return s.length >= 2 && (PREPOSITIONS as readonly string[]).includes(s[0]!) && isPronoun(s.slice(1));
+  }
+
+  /** The pronoun suffix of a stem, if its host is a word news writes (نشرت|ها، حكومت|ه، علي|ه). */
+  function pronounLength(stem: string): number {
+    if (WHOLE_WORDS.has(stem)) return 0;
+    for (const pronoun of PRONOUNS) {
+      if (!stem.endsWith(pronoun) || stem.length - pronoun.length < 2) continue;
+      const host = stem.slice(0, -pronoun.length);
+      if (PRONOUN_K_HOSTS.has(host) || supports(stem, host)) return pronoun.length;
+      // A ta marbuta becomes ت before a pronoun: حكومته is حكومة + ه.
+      if (host.endsWith('ت') && supports(stem, `${host.slice(0, -1)}ه`)) return pronoun.length;
+    }
+    if (stem.endsWith(PRONOUN_K) && PRONOUN_K_HOSTS.has(stem.slice(0, -1))) return 1;
+    return 0;
+  }
+
+  function lightStem(stem: string, endsInTaMarbuta: boolean): string {
+    if (stem.length <= 3 || WHOLE_WORDS.has(stem) || counts.isName(stem)) return stem;
+    if (endsInTaMarbuta) return stem.slice(0, -1);
+    const unknown = counts.count(stem) === 0;
+    for (const suffix of INFLECTIONS) {
+      if (suffix === 'ه' || !stem.endsWith(suffix) || stem.length - suffix.length < 3) continue;
+      const base = stem.slice(0, -suffix.length);
+      if (unknown || supports(stem, base) || supports(stem, `${base}ه`)) return base;
+    }
+    return stem;
+  }
+
+  return function shape(surface: string, key: string): WordShape {
+    const cuts: Cut[] = [];
+    const afterProclitics = proclitics(key, cuts);
+    const definite = cuts.at(-1)?.role === 'det';
+    const endsInTaMarbuta = lastLetter(surface) === TA_MARBUTA;
+    let stemEnd = key.length;
+    let stemKey = key.slice(afterProclitics);
+    if (!definite && !endsInTaMarbuta) {
+      const p = pronounLength(stemKey);
+      if (p > 0) stemEnd -= p;
+    }
+    if (stemEnd > afterProclitics) cuts.push({ from: afterProclitics, to: stemEnd, role: 'stem' });
+    if (stemEnd < key.length) cuts.push({ from: stemEnd, to: key.length, role: 'pron' });
+    let hostKey = key.slice(afterProclitics, stemEnd);
+    // حكومته stems like حكومة: the ت before a pronoun is the ta marbuta.
+    const restored = stemEnd < key.length && hostKey.endsWith('ت') && !known(hostKey);
+    if (restored) hostKey = `${hostKey.slice(0, -1)}ه`;
+    stemKey = lightStem(hostKey, endsInTaMarbuta || restored);
+    return { segments: toSurface(cuts, surface, key), stem: stemKey || key };
+  };
+}
+
+function lastLetter(surface: string): string | undefined {
+  for (let i = surface.length - 1; i >= 0; i--) {
+    const c = surface.charCodeAt(i);
+    // skip harakat, tatweel and other marks that follow the last letter
+    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640) continue;
+    return surface[i];
+  }
+  return undefined;
+}
+
+/** Maps cuts in key positions back to the surface form; marks stay with the letter before them. */
+function toSurface(cuts: readonly Cut[], surface: string, key: string): Segment[] {
+  if (cuts.length === 0) return [{ start: 0, end: surface.length, role: 'stem' }];
+  if (key === surface) return cuts.map(({ from, to, role }) => ({ start: from, end: to, role }));
+  const { offsets } = normalizeWithOffsets(surface);
+  const at = (k: number) => (k >= key.length ? surface.length : offsets[k]!);
+  const segments: Segment[] = [];
+  for (let i = 0; i < cuts.length; i++) {
+    const cut = cuts[i]!;
+    const start = i === 0 ? 0 : at(cut.from);
+    const end = i === cuts.length - 1 ? surface.length : at(cut.to);
+    if (end > start) segments.push({ start, end, role: cut.role });
+  }
+  return segments;
+}
