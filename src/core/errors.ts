@@ -8,9 +8,13 @@ export const ERRORS = {
   INPUT_BINARY: (what: string) => `${what} looks like binary data (NUL bytes), not text`,
   INPUT_NOT_UTF8: (what: string, offset: number) =>
     `${what} is not valid UTF-8 (first bad byte at offset ${offset}); convert it, e.g. iconv -f WINDOWS-1256 -t UTF-8`,
+  INPUT_UTF16: (what: string) => `${what} is UTF-16 text; convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8`,
+  INPUT_UNREADABLE: (path: string, reason: string) => `cannot read ${path}: ${reason}`,
   BAD_DATE: (value: string) => `bad date "${value}": expected a real calendar date as YYYY-MM-DD`,
   BAD_OPTION: (detail: string) => detail,
   DATA_MISSING: (path: string, hint: string) => `data not found at ${path}: ${hint}`,
+  DATA_CORRUPT: (path: string, detail: string, hint: string) =>
+    `${path} is not the file its manifest describes (${detail}); ${hint}`,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,0 +1,72 @@
+// `marsad eval text`: segmentation F1 on UD Arabic-PUD and stemming accuracy beside Snowball.
+
+import type { Command } from 'commander';
+import snowball from 'snowball-stemmers';
+import { requireSharedData } from '../corpus/shared-data.ts';
+import { evaluateSegmentation, readConllu } from '../eval/segmentation.ts';
+import { percent, type Scores } from '../eval/scores.ts';
+import { readGoldenCorpus, readStemList, type Stemmer, scoreStemmer } from '../eval/stemming.ts';
+import { createWordShaper } from '../text/clitics.ts';
+import { loadLexicon } from '../text/lexicon.ts';
+import { matchKey } from '../text/normalize.ts';
+import { createTextAnalyzer } from '../text/text-layer.ts';
+import type { Io } from './io.ts';
+
+const NEWS_STEMS = new URL('../eval/data/news-stems.tsv', import.meta.url);
+
+export function registerEval(program: Command, io: Io): void {
+  const evaluate = program.command('eval').description('measure quality on held-out gold data');
+  evaluate
+    .command('text')
+    .description('clitic segmentation F1 on UD Arabic-PUD; stemming accuracy beside the Snowball stemmer')
+    .option('--json', 'print the figures as JSON')
+    .option('--errors <n>', 'list this many stemming errors per word list', '0')
+    .action((options: { json?: boolean; errors: string }) => {
+      const report = evaluateText();
+      if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else io.stdout.write(formatTextReport(report, Number(options.errors) || 0));
+    });
+}
+
+export function evaluateText() {
+  const lexicon = loadLexicon();
+  const pud = readConllu(`${requireSharedData('ud_arabic_pud')}/ar_pud-ud-test.conllu`);
+  const segmentation = evaluateSegmentation(pud, createTextAnalyzer(lexicon));
+  const shape = createWordShaper(lexicon);
+  const ours: Stemmer = (word) => shape(word, matchKey(word)).stem;
+  const snowballArabic = snowball.newStemmer('arabic');
+  const theirs: Stemmer = (word) => snowballArabic.stem(word);
+  const lists = {
+    golden: readGoldenCorpus(`${requireSharedData('golden_corpus_arabic')}/core`),
+    news: readStemList(NEWS_STEMS.pathname),
+  };
+  const stemming = Object.fromEntries(
+    Object.entries(lists).map(([name, cases]) => [
+      name,
+      { marsad: scoreStemmer(cases, ours), snowball: scoreStemmer(cases, theirs) },
+    ]),
+  );
+  return { segmentation, stemming };
+}
+
+type TextReport = ReturnType<typeof evaluateText>;
+
+function formatTextReport({ segmentation, stemming }: TextReport, showErrors: number): string {
+  const row = (name: string, s: Scores) =>
+    `  ${name.padEnd(28)} P ${percent(s.precision)}  R ${percent(s.recall)}  F1 ${percent(s.f1)}`;
+  const lines = [
+    `Segmentation, UD Arabic-PUD (${segmentation.sentences} sentences, ${segmentation.goldSegments} gold words)`,
+    row('tokens + clitics (Marsad)', segmentation.clitics),
+    row('tokens only (no clitics)', segmentation.tokensOnly),
+    '',
+    'Stemming accuracy (stems compared as matching keys)',
+  ];
+  for (const [name, { marsad, snowball: sb }] of Object.entries(stemming)) {
+    const label = name === 'golden' ? 'golden_corpus_arabic' : 'news words (src/eval/data)';
+    lines.push(
+      `  ${label.padEnd(28)} Marsad ${percent(marsad.accuracy)}% · Snowball ${percent(sb.accuracy)}%  (${marsad.cases} words)`,
+    );
+    for (const e of marsad.errors.slice(0, showErrors)) lines.push(`    ${e.word} → ${e.got} (gold ${e.expected})`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,23 @@
+// The pipeline: an article in, a Doc with every layer the stages know how to add out.
+// Each stage is a pure function of what earlier stages produced; later stages append here.
+
+import type { Doc } from '../core/doc.ts';
+import { type ArticleInput, makeArticle } from '../ingest/article.ts';
+import type { WordCounts } from '../text/clitics.ts';
+import { loadLexicon } from '../text/lexicon.ts';
+import { createTextAnalyzer } from '../text/text-layer.ts';
+
+export interface AnalyzerOptions {
+  /** Word counts for clitic decisions; the shipped lexicon by default. */
+  readonly lexicon?: WordCounts;
+}
+
+export type Analyze = (input: ArticleInput) => Doc;
+
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyze {
+  const textLayer = createTextAnalyzer(options.lexicon ?? loadLexicon());
+  return (input) => {
+    const article = makeArticle(input);
+    return { article, ...textLayer(article.text) };
+  };
+}

@@ -1,0 +1,27 @@
+// The public JSON of `marsad analyze --json` (DESIGN.md). Fields may be added; none may change
+// meaning. A layer that no stage has produced yet is left out rather than shown empty, so an empty
+// list always means "looked, found none".
+
+import type { Doc } from '../core/doc.ts';
+
+export function toAnalysisJson(doc: Doc) {
+  const { article } = doc;
+  return {
+    article: {
+      id: article.id,
+      ...(article.title !== undefined ? { title: article.title } : {}),
+      ...(article.publishedAt !== undefined ? { publishedAt: article.publishedAt } : {}),
+      text: article.text,
+    },
+    sentences: doc.sentences.map(({ start, end }) => ({ start, end })),
+    tokens: doc.tokens.map(({ start, end, norm, kind }) => ({ start, end, norm, kind })),
+    words: doc.words.map(({ token, segments, stem }) => ({
+      token,
+      stem,
+      segments: segments.map(({ start, end, role }) => ({ start, end, role })),
+    })),
+    numbers: doc.numbers,
+  };
+}
+
+export type AnalysisJson = ReturnType<typeof toAnalysisJson>;
