@@ -12,12 +12,17 @@ export const IMPERFECT_PREFIXES = 'يتنا';
 
 export const DETERMINER = 'ال';
 
-/** Object and possessive pronouns, longest first so هما wins over ها. */
-export const PRONOUNS = ['هما', 'كما', 'هم', 'هن', 'ها', 'كم', 'كن', 'نا', 'ه'] as const;
+/** Third-person and first-person plural object and possessive pronouns, longest first (هما before ها). */
+export const PRONOUNS = ['هما', 'هم', 'هن', 'ها', 'نا', 'ه'] as const;
 
-/** The second-person ك is also the last letter of many nouns (بنك، ملك): only strip it after these. */
-export const PRONOUN_K = 'ك';
-export const PRONOUN_K_HOSTS = new Set([
+/**
+ * Second-person pronouns end many nouns and verbs as plain letters (بنك، أماكن، تمكن) and are rare in
+ * news outside quotes: they come off only after the particles below.
+ */
+export const SECOND_PERSON_PRONOUNS = ['كما', 'كم', 'كن', 'ك'] as const;
+
+/** Prepositions and particles that take a pronoun suffix of any person (عليه، منكم، إليها). */
+export const PRONOUN_HOSTS = new Set([
   'ل',
   'ب',
   'من',
@@ -31,6 +36,9 @@ export const PRONOUN_K_HOSTS = new Set([
   'عند',
   'منذ',
 ]);
+
+/** The first-person plural نا is also the subject ending of past verbs (طلبنا): only strip it off nouns. */
+export const FIRST_PERSON_PLURAL = 'نا';
 
 /**
  * Words whose first letter looks like a clitic but is part of a word that a reader takes whole:

@@ -7,13 +7,14 @@ import type { Segment, SegmentRole } from '../core/doc.ts';
 import {
   CONJUNCTIONS,
   DETERMINER,
+  FIRST_PERSON_PLURAL,
   FUTURE,
   IMPERFECT_PREFIXES,
   INFLECTIONS,
   PREPOSITIONS,
-  PRONOUN_K,
-  PRONOUN_K_HOSTS,
+  PRONOUN_HOSTS,
   PRONOUNS,
+  SECOND_PERSON_PRONOUNS,
   WHOLE_WORDS,
 } from './affixes.ts';
 import { normalizeWithOffsets } from './normalize.ts';
@@ -33,10 +34,21 @@ export interface WordShape {
 
 /** A stripped form must be seen at least this often to count as a word. */
 const MIN_COUNT = 3;
-/** …and at least 1/DOMINANCE as often as the unstripped form, or the unstripped form is its own word. */
-const DOMINANCE = 4;
+/**
+ * …and at least 1/DOMINANCE as often as the unstripped form, or the unstripped form is its own word.
+ * Prefixed forms are often the commoner spelling (بشكل outnumbers شكل ten to one), suffixed ones rarely.
+ */
+const PREFIX_DOMINANCE = 12;
+const SUFFIX_DOMINANCE = 4;
+/**
+ * A form that news also writes with the article (الفكرة، الكامل، البحر) is a noun in its own right, so
+ * its first letter is not a clitic: فكرة is not ف|كرة. بشكل never takes ال (no البشكل), so ب|شكل.
+ */
+const NOUN_SHARE = 0.05;
 
 const TA_MARBUTA = 'ة';
+/** The simile ك (كرئيس) is rarer than the many words that merely begin with ك (كندا، كلف): only before ال. */
+const SIMILE = 'ك';
 
 interface Cut {
   readonly from: number;
@@ -46,12 +58,24 @@ interface Cut {
 
 export function createWordShaper(counts: WordCounts): (surface: string, key: string) => WordShape {
   const known = (key: string) => counts.count(key) >= MIN_COUNT;
-  const supports = (whole: string, stripped: string) => {
+  const supports = (whole: string, stripped: string, dominance: number) => {
     if (stripped.length < 2) return false;
     const c = counts.count(stripped);
-    return c >= MIN_COUNT && c * DOMINANCE >= counts.count(whole);
+    return c >= MIN_COUNT && c * dominance >= counts.count(whole);
   };
-  const isPronoun = (s: string) => (PRONOUNS as readonly string[]).includes(s) || s === PRONOUN_K;
+  const takesArticle = (word: string) => counts.count(DETERMINER + word) > NOUN_SHARE * counts.count(word);
+  /** A proclitic comes off when the rest is a word and the whole is not a noun of its own. */
+  const procliticSupported = (whole: string, stripped: string) =>
+    supports(whole, stripped, PREFIX_DOMINANCE) && !(known(whole) && takesArticle(whole));
+  /** و، ب، ل before a definite noun (والمشاركون، بالإضافة): a clitic whenever that noun is a word. */
+  const beforeArticle = (whole: string) =>
+    whole.startsWith(DETERMINER, 1) && whole.length >= 5 && (!known(whole) || known(whole.slice(1)));
+  const allPronouns: readonly string[] = [...PRONOUNS, ...SECOND_PERSON_PRONOUNS];
+  const isPronoun = (s: string) => allPronouns.includes(s);
+  /** Particle + pronoun such as إليها, عليه: the ال of إلى is no article. */
+  const isHostWithPronoun = (s: string) =>
+    PRONOUN_HOSTS.has(s) ||
+    allPronouns.some((p) => s.endsWith(p) && PRONOUN_HOSTS.has(s.slice(0, -p.length)));
 
   /** Proclitic cuts of a key, left to right: conjunction, preposition or future, determiner. */
   function proclitics(key: string, cuts: Cut[]): number {
@@ -68,7 +92,7 @@ export function createWordShaper(counts: WordCounts): (surface: string, key: str
       (CONJUNCTIONS as readonly string[]).includes(r[0]!) &&
       r.length >= 3 &&
       !WHOLE_WORDS.has(r) &&
-      (supports(r, r.slice(1)) || startsDefinite(r, 1) || isPrepositionPronoun(r.slice(1)))
+      (beforeArticle(r) || procliticSupported(r, r.slice(1)) || isPrepositionPronoun(r.slice(1)))
     ) {
       take(1, 'conj');
     }
@@ -81,24 +105,24 @@ export function createWordShaper(counts: WordCounts): (surface: string, key: str
         r[0] === 'ل' &&
         r[1] === 'ل' &&
         r.length >= 4 &&
-        (supports(r, DETERMINER + r.slice(2)) || !known(r))
+        (supports(r, DETERMINER + r.slice(2), PREFIX_DOMINANCE) || !known(r))
       ) {
         take(1, 'prep');
         take(1, 'det');
         definite = true;
-      } else if (startsDefinite(r, 1) || supports(r, r.slice(1))) {
+      } else if (beforeArticle(r) || (r[0] !== SIMILE && procliticSupported(r, r.slice(1)))) {
         take(1, 'prep');
       }
     } else if (
       r[0] === FUTURE &&
       IMPERFECT_PREFIXES.includes(r[1] ?? '') &&
       r.length >= 4 &&
-      supports(r, r.slice(1))
+      procliticSupported(r, r.slice(1))
     ) {
       take(1, 'future');
     }
     r = rest();
-    if (!definite && startsDefinite(r, 0) && !WHOLE_WORDS.has(r)) take(2, 'det');
+    if (!definite && startsDefinite(r, 0) && !WHOLE_WORDS.has(r) && !isHostWithPronoun(r)) take(2, 'det');
     return pos;
   }
 
@@ -109,14 +133,19 @@ export function createWordShaper(counts: WordCounts): (surface: string, key: str
   /** The pronoun suffix of a stem, if its host is a word news writes (نشرت|ها، حكومت|ه، علي|ه). */
   function pronounLength(stem: string): number {
     if (WHOLE_WORDS.has(stem)) return 0;
-    for (const pronoun of PRONOUNS) {
+    for (const pronoun of allPronouns) {
       if (!stem.endsWith(pronoun) || stem.length - pronoun.length < 2) continue;
       const host = stem.slice(0, -pronoun.length);
-      if (PRONOUN_K_HOSTS.has(host) || supports(stem, host)) return pronoun.length;
+      if (PRONOUN_HOSTS.has(host)) return pronoun.length;
+      if (!(PRONOUNS as readonly string[]).includes(pronoun)) continue;
       // A ta marbuta becomes ت before a pronoun: حكومته is حكومة + ه.
-      if (host.endsWith('ت') && supports(stem, `${host.slice(0, -1)}ه`)) return pronoun.length;
+      const hosts = host.endsWith('ت') ? [host, `${host.slice(0, -1)}ه`] : [host];
+      const fits = (h: string) =>
+        supports(stem, h, SUFFIX_DOMINANCE) &&
+        (pronoun !== FIRST_PERSON_PLURAL || takesArticle(h)) &&
+        !(counts.isName(stem) && counts.count(h) < counts.count(stem));
+      if (hosts.some(fits)) return pronoun.length;
     }
-    if (stem.endsWith(PRONOUN_K) && PRONOUN_K_HOSTS.has(stem.slice(0, -1))) return 1;
     return 0;
   }
 
@@ -127,7 +156,8 @@ export function createWordShaper(counts: WordCounts): (surface: string, key: str
     for (const suffix of INFLECTIONS) {
       if (suffix === 'ه' || !stem.endsWith(suffix) || stem.length - suffix.length < 3) continue;
       const base = stem.slice(0, -suffix.length);
-      if (unknown || supports(stem, base) || supports(stem, `${base}ه`)) return base;
+      if (unknown || supports(stem, base, SUFFIX_DOMINANCE) || supports(stem, `${base}ه`, SUFFIX_DOMINANCE))
+        return base;
     }
     return stem;
   }
