@@ -55,7 +55,9 @@ function measure(makeRun: () => Run): { mbps: number; units: number } {
 }
 
 loadLexicon(); // load once outside the timings; `marsad` pays it once per process
-console.log(`bench:text — ${texts.length} SaudiNewsNet articles, ${megabytes.toFixed(1)} MB UTF-8, median of ${rounds} rounds`);
+console.log(
+  `bench:text — ${texts.length} SaudiNewsNet articles, ${megabytes.toFixed(1)} MB UTF-8, median of ${rounds} rounds`,
+);
 const results = Object.fromEntries(Object.entries(methods).map(([name, make]) => [name, measure(make)]));
 const segmenter = results['Intl.Segmenter (words)']!.mbps;
 for (const [name, { mbps, units }] of Object.entries(results)) {

@@ -55,6 +55,7 @@ export function registerAnalyze(program: Command, io: Io): void {
 
 function positiveInt(flag: string, value: string): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw fail('BAD_OPTION', `${flag} needs a positive whole number, not "${value}"`);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw fail('BAD_OPTION', `${flag} needs a positive whole number, not "${value}"`);
   return n;
 }

@@ -3,8 +3,8 @@
 import type { Command } from 'commander';
 import snowball from 'snowball-stemmers';
 import { requireSharedData } from '../corpus/shared-data.ts';
-import { evaluateSegmentation, readConllu } from '../eval/segmentation.ts';
 import { percent, type Scores } from '../eval/scores.ts';
+import { evaluateSegmentation, readConllu } from '../eval/segmentation.ts';
 import { readGoldenCorpus, readStemList, type Stemmer, scoreStemmer } from '../eval/stemming.ts';
 import { createWordShaper } from '../text/clitics.ts';
 import { loadLexicon } from '../text/lexicon.ts';
@@ -66,7 +66,8 @@ function formatTextReport({ segmentation, stemming }: TextReport, showErrors: nu
     lines.push(
       `  ${label.padEnd(28)} Marsad ${percent(marsad.accuracy)}% · Snowball ${percent(sb.accuracy)}%  (${marsad.cases} words)`,
     );
-    for (const e of marsad.errors.slice(0, showErrors)) lines.push(`    ${e.word} → ${e.got} (gold ${e.expected})`);
+    for (const e of marsad.errors.slice(0, showErrors))
+      lines.push(`    ${e.word} → ${e.got} (gold ${e.expected})`);
   }
   return `${lines.join('\n')}\n`;
 }

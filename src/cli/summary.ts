@@ -13,7 +13,12 @@ export function formatSummary(doc: Doc): string {
     `${text.length} characters · ${sentences.length} sentences · ${tokens.length} tokens · ${words.length} words (${segmented} with clitics) · ${numbers.length} numbers`,
   ];
   if (numbers.length > 0) {
-    const shown = numbers.slice(0, 12).map((n) => `${text.slice(n.start, n.end)} = ${n.value}${n.percent ? '%' : ''}${n.ordinal ? ' (ordinal)' : ''}`);
+    const shown = numbers
+      .slice(0, 12)
+      .map(
+        (n) =>
+          `${text.slice(n.start, n.end)} = ${n.value}${n.percent ? '%' : ''}${n.ordinal ? ' (ordinal)' : ''}`,
+      );
     lines.push(`numbers: ${shown.join(' · ')}${numbers.length > 12 ? ' …' : ''}`);
   }
   lines.push('');

@@ -5,7 +5,7 @@ export const ERRORS = {
   INPUT_IS_DIRECTORY: (path: string) => `${path} is a directory; give a file, or - for standard input`,
   INPUT_TOO_LARGE: (bytes: number, limit: number) =>
     `input is ${formatBytes(bytes)}, over the ${formatBytes(limit)} limit for one article; split it or raise --max-bytes`,
-  INPUT_BINARY: (what: string) => `${what} looks like binary data (NUL bytes), not text`,
+  INPUT_BINARY: (what: string) => `${what} looks like binary data (NUL or control bytes), not text`,
   INPUT_NOT_UTF8: (what: string, offset: number) =>
     `${what} is not valid UTF-8 (first bad byte at offset ${offset}); convert it, e.g. iconv -f WINDOWS-1256 -t UTF-8`,
   INPUT_UTF16: (what: string) => `${what} is UTF-16 text; convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8`,

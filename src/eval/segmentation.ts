@@ -74,7 +74,10 @@ export interface SegmentationReport {
   readonly tokensOnly: Scores;
 }
 
-export function evaluateSegmentation(sentences: readonly PudSentence[], analyze: TextAnalyzer): SegmentationReport {
+export function evaluateSegmentation(
+  sentences: readonly PudSentence[],
+  analyze: TextAnalyzer,
+): SegmentationReport {
   const clitics: Counts = { tp: 0, predicted: 0, gold: 0 };
   const tokensOnly: Counts = { tp: 0, predicted: 0, gold: 0 };
   for (const sentence of sentences) {
