@@ -7,10 +7,11 @@ const MAX_SENTENCE_CHARS = 100;
 export function formatSummary(doc: Doc): string {
   const { article, sentences, tokens, words, numbers } = doc;
   const text = article.text;
-  const segmented = words.filter((w) => w.segments.length > 1).length;
+  const wordCount = words.filter((w) => w !== null).length;
+  const segmented = words.filter((w) => w && w.segments.length > 1).length;
   const lines = [
     `article ${article.id}${article.publishedAt ? ` · ${article.publishedAt}` : ''}${article.title ? ` · ${article.title}` : ''}`,
-    `${text.length} characters · ${sentences.length} sentences · ${tokens.length} tokens · ${words.length} words (${segmented} with clitics) · ${numbers.length} numbers`,
+    `${text.length} characters · ${sentences.length} sentences · ${tokens.length} tokens · ${wordCount} words (${segmented} with clitics) · ${numbers.length} numbers`,
   ];
   if (numbers.length > 0) {
     const shown = numbers

@@ -27,16 +27,21 @@ export interface Token extends Span {
 
 export type SegmentRole = 'conj' | 'prep' | 'future' | 'det' | 'stem' | 'pron';
 
-/** One piece of a word token after clitic segmentation, e.g. و|ال|مشاركون. */
-export interface Segment extends Span {
+/**
+ * One piece of a word after clitic segmentation, e.g. و|ال|مشاركون. Offsets are relative to the
+ * start of its token: shapes are shared by every occurrence of the same surface form.
+ */
+export interface Segment {
+  readonly start: number;
+  readonly end: number;
   readonly role: SegmentRole;
 }
 
-export interface WordAnalysis {
-  /** Index of the token in `tokens`. */
-  readonly token: number;
+/** The clitic segmentation and light stem of one surface form. */
+export interface WordShape {
+  /** Segments relative to the token; they tile it exactly. */
   readonly segments: readonly Segment[];
-  /** Light stem for search: a matching key, or the whole key for names and function words. */
+  /** Light stem for search, in key spelling. Names and particles are their own stem. */
   readonly stem: string;
 }
 
@@ -49,10 +54,18 @@ export interface NumberValue extends Span {
 export interface TextLayers {
   readonly sentences: readonly Sentence[];
   readonly tokens: readonly Token[];
-  readonly words: readonly WordAnalysis[];
+  /** Parallel to `tokens`: the shape of each word token, null for numbers, punctuation and symbols. */
+  readonly words: readonly (WordShape | null)[];
   readonly numbers: readonly NumberValue[];
 }
 
 export interface Doc extends TextLayers {
   readonly article: Article;
+}
+
+/** The segments of token `i` in offsets of the article text. */
+export function wordSegments(layers: Pick<TextLayers, 'tokens' | 'words'>, i: number): Segment[] {
+  const shape = layers.words[i];
+  const base = layers.tokens[i]!.start;
+  return shape ? shape.segments.map((s) => ({ start: base + s.start, end: base + s.end, role: s.role })) : [];
 }

@@ -3,7 +3,7 @@
 // comparing. A segment counts when its span in the sentence text matches the gold span exactly.
 
 import { readFileSync } from 'node:fs';
-import type { TextLayers } from '../core/doc.ts';
+import { type TextLayers, wordSegments } from '../core/doc.ts';
 import type { TextAnalyzer } from '../text/text-layer.ts';
 import { type Counts, prf, type Scores } from './scores.ts';
 
@@ -40,16 +40,14 @@ export function readConllu(path: string): PudSentence[] {
 
 /** Our segments in PUD's convention: clitics apart, ال joined to its noun, other tokens whole. */
 export function pudSegments(layers: TextLayers): [number, number][] {
-  const byToken = new Map(layers.words.map((w) => [w.token, w]));
   const out: [number, number][] = [];
   layers.tokens.forEach((token, i) => {
-    const word = byToken.get(i);
-    if (!word) {
+    if (!layers.words[i]) {
       out.push([token.start, token.end]);
       return;
     }
     let pendingStart = -1;
-    for (const s of word.segments) {
+    for (const s of wordSegments(layers, i)) {
       if (s.role === 'det') {
         pendingStart = s.start;
         continue;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Doc } from '../core/doc.ts';
+import { type Doc, wordSegments } from '../core/doc.ts';
 import { readSaudiNewsNet } from '../corpus/saudinewsnet.ts';
 import { sharedDataDir } from '../corpus/shared-data.ts';
 import { createAnalyzer } from './analyze.ts';
@@ -36,12 +36,15 @@ function assertOffsetsRoundTrip(doc: Doc): void {
     );
     previousEnd = s.end;
   }
-  for (const w of doc.words) {
-    const token = doc.tokens[w.token]!;
-    assert.equal(w.segments[0]!.start, token.start);
-    assert.equal(w.segments.at(-1)!.end, token.end);
-    for (let i = 1; i < w.segments.length; i++) assert.equal(w.segments[i]!.start, w.segments[i - 1]!.end);
-  }
+  assert.equal(doc.words.length, doc.tokens.length);
+  doc.tokens.forEach((token, t) => {
+    assert.equal(doc.words[t] !== null, token.kind === 'word', 'every word token and only those has a shape');
+    const segments = wordSegments(doc, t);
+    if (segments.length === 0) return;
+    assert.equal(segments[0]!.start, token.start);
+    assert.equal(segments.at(-1)!.end, token.end);
+    for (let i = 1; i < segments.length; i++) assert.equal(segments[i]!.start, segments[i - 1]!.end);
+  });
   for (const n of doc.numbers) assert.ok(inside(n), `number ${n.start}-${n.end} is inside the text`);
   // Every token lies inside exactly one sentence.
   let si = 0;

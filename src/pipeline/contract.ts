@@ -2,7 +2,7 @@
 // meaning. A layer that no stage has produced yet is left out rather than shown empty, so an empty
 // list always means "looked, found none".
 
-import type { Doc } from '../core/doc.ts';
+import { type Doc, wordSegments } from '../core/doc.ts';
 
 export function toAnalysisJson(doc: Doc) {
   const { article } = doc;
@@ -15,11 +15,10 @@ export function toAnalysisJson(doc: Doc) {
     },
     sentences: doc.sentences.map(({ start, end }) => ({ start, end })),
     tokens: doc.tokens.map(({ start, end, norm, kind }) => ({ start, end, norm, kind })),
-    words: doc.words.map(({ token, segments, stem }) => ({
-      token,
-      stem,
-      segments: segments.map(({ start, end, role }) => ({ start, end, role })),
-    })),
+    // One entry per word token: its light stem and clitic segments, in offsets of article.text.
+    words: doc.words.flatMap((shape, token) =>
+      shape ? [{ token, stem: shape.stem, segments: wordSegments(doc, token) }] : [],
+    ),
     numbers: doc.numbers,
   };
 }

@@ -3,7 +3,7 @@
 // often (و|قال, ل|ل|تعاون), so names and words that merely begin like a clitic stay whole
 // (بوتين is not ب|وتين, وزير is not و|زير). Segments keep offsets into the surface form.
 
-import type { Segment, SegmentRole } from '../core/doc.ts';
+import type { Segment, SegmentRole, WordShape } from '../core/doc.ts';
 import {
   CONJUNCTIONS,
   DETERMINER,
@@ -23,13 +23,6 @@ import { normalizeWithOffsets } from './normalize.ts';
 export interface WordCounts {
   count(key: string): number;
   isName(key: string): boolean;
-}
-
-export interface WordShape {
-  /** Segments with offsets relative to the surface form; they tile it exactly. */
-  readonly segments: readonly Segment[];
-  /** Light stem for search, in key spelling. Names and particles are their own stem. */
-  readonly stem: string;
 }
 
 /** A stripped form must be seen at least this often to count as a word. */
@@ -149,12 +142,19 @@ export function createWordShaper(counts: WordCounts): (surface: string, key: str
     return 0;
   }
 
+  /** A name is a name when news never writes it with the article: بوتين yes, متحدة (of المتحدة) no. */
+  const isProperName = (key: string) => counts.isName(key) && !takesArticle(key);
+
   function lightStem(stem: string, endsInTaMarbuta: boolean): string {
-    if (stem.length <= 3 || WHOLE_WORDS.has(stem) || counts.isName(stem)) return stem;
+    if (stem.length <= 3 || WHOLE_WORDS.has(stem)) return stem;
+    // Most words end in no inflection: decide that from the letters before asking the lexicon.
+    const suffixes = endsInTaMarbuta
+      ? ['ه']
+      : INFLECTIONS.filter((s) => s !== 'ه' && stem.endsWith(s) && stem.length - s.length >= 3);
+    if (suffixes.length === 0 || isProperName(stem)) return stem;
     if (endsInTaMarbuta) return stem.slice(0, -1);
     const unknown = counts.count(stem) === 0;
-    for (const suffix of INFLECTIONS) {
-      if (suffix === 'ه' || !stem.endsWith(suffix) || stem.length - suffix.length < 3) continue;
+    for (const suffix of suffixes) {
       const base = stem.slice(0, -suffix.length);
       if (unknown || supports(stem, base, SUFFIX_DOMINANCE) || supports(stem, `${base}ه`, SUFFIX_DOMINANCE))
         return base;

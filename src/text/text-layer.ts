@@ -1,48 +1,39 @@
 // The text stage: untouched text in, sentences, tokens, clitic segments, light stems and numbers out.
 
-import type { Segment, TextLayers, WordAnalysis } from '../core/doc.ts';
-import { createWordShaper, type WordCounts, type WordShape } from './clitics.ts';
+import type { TextLayers, WordShape } from '../core/doc.ts';
+import { createWordShaper, type WordCounts } from './clitics.ts';
 import { findNumbers } from './numbers.ts';
 import { splitSentences } from './sentences.ts';
-import { tokenize } from './tokens.ts';
-
-/** News repeats its words: shapes are memoised by surface form, up to this many before starting afresh. */
-const SHAPE_CACHE_LIMIT = 200_000;
+import { SurfaceCache, type SurfaceEntry } from './surface-cache.ts';
+import { tokenize, type WordKeyOf } from './tokens.ts';
 
 export type TextAnalyzer = (text: string) => TextLayers;
 
 export function createTextAnalyzer(counts: WordCounts): TextAnalyzer {
   const shapeOf = createWordShaper(counts);
-  const cache = new Map<string, WordShape>();
-  const cachedShape = (surface: string, key: string): WordShape => {
-    let shape = cache.get(surface);
-    if (!shape) {
-      if (cache.size >= SHAPE_CACHE_LIMIT) cache.clear();
-      shape = shapeOf(surface, key);
-      cache.set(surface, shape);
-    }
-    return shape;
+  const surfaces = new SurfaceCache();
+  // The tokenizer asks for each word's key in text order; the entries it touched are kept, in that
+  // order, so each word is looked up once for its key and its shape.
+  let seen: SurfaceEntry[] = [];
+  const wordKeyOf: WordKeyOf = (text, start, end, hash) => {
+    const entry = surfaces.at(text, start, end, hash);
+    seen.push(entry);
+    return entry.key;
   };
 
   return (text) => {
-    const tokens = tokenize(text);
-    const words: WordAnalysis[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      if (token.kind !== 'word') continue;
-      const shape = cachedShape(text.slice(token.start, token.end), token.norm);
-      const segments: Segment[] = shape.segments.map((s) => ({
-        start: token.start + s.start,
-        end: token.start + s.end,
-        role: s.role,
-      }));
-      words.push({ token: i, segments, stem: shape.stem });
+    seen = [];
+    const tokens = tokenize(text, wordKeyOf);
+    const words: (WordShape | null)[] = new Array(tokens.length);
+    for (let i = 0, w = 0; i < tokens.length; i++) {
+      if (tokens[i]!.kind !== 'word') {
+        words[i] = null;
+        continue;
+      }
+      const entry = seen[w++]!;
+      entry.shape ??= shapeOf(entry.surface, entry.key);
+      words[i] = entry.shape;
     }
-    return {
-      sentences: splitSentences(text, tokens),
-      tokens,
-      words,
-      numbers: findNumbers(text, tokens),
-    };
+    return { sentences: splitSentences(text, tokens), tokens, words, numbers: findNumbers(text, tokens) };
   };
 }

@@ -50,7 +50,18 @@ export function isWordChar(code: number): boolean {
   return cls === LETTER || cls === MARK;
 }
 
-export function tokenize(text: string): Token[] {
+/**
+ * Gives the key of a word token. A cache can answer from the range without slicing the text; the
+ * tokenizer hands it the FNV-1a hash of the range's code units, computed in the same pass.
+ */
+export type WordKeyOf = (text: string, start: number, end: number, hash: number) => string;
+
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+const keyOfSlice: WordKeyOf = (text, start, end) => matchKey(text.slice(start, end));
+
+export function tokenize(text: string, wordKeyOf: WordKeyOf = keyOfSlice): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   const push = (start: number, end: number, kind: TokenKind) =>
@@ -65,14 +76,17 @@ export function tokenize(text: string): Token[] {
     } else if (cls === LETTER) {
       const start = i;
       const latin = isLatin(c);
+      let hash = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
         const k = charClass[d];
-        if (k === MARK || (k === LETTER && isLatin(d) === latin) || (k === DIGIT && latin)) i++;
-        else break;
+        if (k === MARK || (k === LETTER && isLatin(d) === latin) || (k === DIGIT && latin)) {
+          hash = Math.imul(hash ^ d, FNV_PRIME);
+          i++;
+        } else break;
       }
-      push(start, i, 'word');
+      tokens.push({ start, end: i, kind: 'word', norm: wordKeyOf(text, start, i, hash) });
     } else if (cls === DIGIT) {
       const start = i;
       i++;

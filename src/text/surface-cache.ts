@@ -1,0 +1,76 @@
+// Memoised keys and shapes of word surface forms. News repeats its words (the 4,000 commonest cover
+// two thirds of all tokens), so each distinct surface is keyed and shaped once. What bounds throughput
+// is then the lookup itself: a Map keyed by freshly sliced strings costs a trip to main memory per
+// token. So a small direct-mapped table of typed arrays, which stays in the processor's cache, answers
+// for the frequent words straight from the text range, and only its misses slice and go to the Map.
+
+import type { WordShape } from '../core/doc.ts';
+import { matchKey } from './normalize.ts';
+
+export interface SurfaceEntry {
+  readonly surface: string;
+  readonly key: string;
+  /** Filled by the first caller that needs it; shapes are immutable and shared. */
+  shape: WordShape | undefined;
+}
+
+const FAST_SETS_BITS = 14;
+/** Each hash picks a set of this many slots; a new word takes the set's least used slot. */
+const FAST_WAYS = 4;
+const FAST_SLOTS = (1 << FAST_SETS_BITS) * FAST_WAYS;
+/** Longer surfaces are rare and skip the fast table. */
+const FAST_MAX_LENGTH = 16;
+/** Start afresh past this many surfaces, so a long run over many corpora stays bounded. */
+const ALL_LIMIT = 500_000;
+
+export class SurfaceCache {
+  private readonly all = new Map<string, SurfaceEntry>();
+  private readonly fastHash = new Int32Array(FAST_SLOTS);
+  private readonly fastLength = new Uint8Array(FAST_SLOTS); // 0: empty slot
+  private readonly fastChars = new Uint16Array(FAST_SLOTS * FAST_MAX_LENGTH);
+  private readonly fastEntry: (SurfaceEntry | undefined)[] = new Array(FAST_SLOTS).fill(undefined);
+  // Hits since the slot was filled, lowered by each miss in its set: frequent words keep their slots
+  // against the rare words that hash to the same set, and a word that has gone quiet gives way.
+  private readonly fastHits = new Uint8Array(FAST_SLOTS);
+
+  /** The entry for the surface `text.slice(start, end)`, whose FNV-1a hash is `hash`. */
+  at(text: string, start: number, end: number, hash: number): SurfaceEntry {
+    const length = end - start;
+    if (length > FAST_MAX_LENGTH) return this.entry(text.slice(start, end));
+    const first = ((hash ^ (hash >>> FAST_SETS_BITS)) & ((1 << FAST_SETS_BITS) - 1)) * FAST_WAYS;
+    let victim = first;
+    for (let slot = first; slot < first + FAST_WAYS; slot++) {
+      if (this.fastHash[slot] === hash && this.fastLength[slot] === length) {
+        const base = slot * FAST_MAX_LENGTH;
+        let i = 0;
+        while (i < length && this.fastChars[base + i] === text.charCodeAt(start + i)) i++;
+        if (i === length) {
+          if (this.fastHits[slot]! < 255) this.fastHits[slot]!++;
+          return this.fastEntry[slot]!;
+        }
+      }
+      if (this.fastHits[slot]! < this.fastHits[victim]!) victim = slot;
+    }
+    const entry = this.entry(text.slice(start, end));
+    if (this.fastHits[victim]! > 0) {
+      this.fastHits[victim]!--;
+      return entry;
+    }
+    const base = victim * FAST_MAX_LENGTH;
+    this.fastHash[victim] = hash;
+    this.fastLength[victim] = length;
+    for (let i = 0; i < length; i++) this.fastChars[base + i] = text.charCodeAt(start + i);
+    this.fastEntry[victim] = entry;
+    return entry;
+  }
+
+  private entry(surface: string): SurfaceEntry {
+    let entry = this.all.get(surface);
+    if (!entry) {
+      if (this.all.size >= ALL_LIMIT) this.all.clear();
+      entry = { surface, key: matchKey(surface), shape: undefined };
+      this.all.set(surface, entry);
+    }
+    return entry;
+  }
+}
