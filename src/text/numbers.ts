@@ -227,6 +227,12 @@ export function findNumbers(text: string, tokens: readonly Token[]): NumberValue
   const found: NumberValue[] = [];
   let i = 0;
   while (i < tokens.length) {
+    // Almost every token is no number: say so before the full reading starts.
+    const token = tokens[i]!;
+    if (token.kind !== 'number' && (token.kind !== 'word' || !LEXICON.has(token.norm))) {
+      i++;
+      continue;
+    }
     const read = readNumber(text, tokens, i);
     if (read === null) {
       i++;

@@ -1,10 +1,12 @@
 // Memoised keys and shapes of word surface forms. News repeats its words (the 4,000 commonest cover
 // two thirds of all tokens), so each distinct surface is keyed and shaped once. What bounds throughput
-// is then the lookup itself: a Map keyed by freshly sliced strings costs a trip to main memory per
-// token. So a small direct-mapped table of typed arrays, which stays in the processor's cache, answers
-// for the frequent words straight from the text range, and only its misses slice and go to the Map.
+// is then the lookup itself, a trip to main memory per token in any large table. So a small
+// set-associative table of typed arrays, which stays in the processor's cache, answers for the
+// frequent words straight from the text range and the tokenizer's hash; only its misses go to the
+// large table of every surface seen.
 
 import type { WordShape } from '../core/doc.ts';
+import { StringTable } from '../core/string-table.ts';
 import { matchKey } from './normalize.ts';
 
 export interface SurfaceEntry {
@@ -24,7 +26,8 @@ const FAST_MAX_LENGTH = 16;
 const ALL_LIMIT = 500_000;
 
 export class SurfaceCache {
-  private readonly all = new Map<string, SurfaceEntry>();
+  private ids = new StringTable(1 << 16);
+  private entries: SurfaceEntry[] = [];
   private readonly fastHash = new Int32Array(FAST_SLOTS);
   private readonly fastLength = new Uint8Array(FAST_SLOTS); // 0: empty slot
   private readonly fastChars = new Uint16Array(FAST_SLOTS * FAST_MAX_LENGTH);
@@ -36,22 +39,22 @@ export class SurfaceCache {
   /** The entry for the surface `text.slice(start, end)`, whose FNV-1a hash is `hash`. */
   at(text: string, start: number, end: number, hash: number): SurfaceEntry {
     const length = end - start;
-    if (length > FAST_MAX_LENGTH) return this.entry(text.slice(start, end));
+    if (length > FAST_MAX_LENGTH) return this.entry(text, start, end, hash);
     const first = ((hash ^ (hash >>> FAST_SETS_BITS)) & ((1 << FAST_SETS_BITS) - 1)) * FAST_WAYS;
-    let victim = first;
     for (let slot = first; slot < first + FAST_WAYS; slot++) {
-      if (this.fastHash[slot] === hash && this.fastLength[slot] === length) {
-        const base = slot * FAST_MAX_LENGTH;
-        let i = 0;
-        while (i < length && this.fastChars[base + i] === text.charCodeAt(start + i)) i++;
-        if (i === length) {
-          if (this.fastHits[slot]! < 255) this.fastHits[slot]!++;
-          return this.fastEntry[slot]!;
-        }
+      if (this.fastHash[slot] !== hash || this.fastLength[slot] !== length) continue;
+      const base = slot * FAST_MAX_LENGTH;
+      let i = 0;
+      while (i < length && this.fastChars[base + i] === text.charCodeAt(start + i)) i++;
+      if (i === length) {
+        if (this.fastHits[slot]! < 255) this.fastHits[slot]!++;
+        return this.fastEntry[slot]!;
       }
-      if (this.fastHits[slot]! < this.fastHits[victim]!) victim = slot;
     }
-    const entry = this.entry(text.slice(start, end));
+    let victim = first;
+    for (let slot = first + 1; slot < first + FAST_WAYS; slot++)
+      if (this.fastHits[slot]! < this.fastHits[victim]!) victim = slot;
+    const entry = this.entry(text, start, end, hash);
     if (this.fastHits[victim]! > 0) {
       this.fastHits[victim]!--;
       return entry;
@@ -64,13 +67,16 @@ export class SurfaceCache {
     return entry;
   }
 
-  private entry(surface: string): SurfaceEntry {
-    let entry = this.all.get(surface);
-    if (!entry) {
-      if (this.all.size >= ALL_LIMIT) this.all.clear();
-      entry = { surface, key: matchKey(surface), shape: undefined };
-      this.all.set(surface, entry);
+  private entry(text: string, start: number, end: number, hash: number): SurfaceEntry {
+    const id = this.ids.getRange(text, start, end, hash);
+    if (id >= 0) return this.entries[id]!;
+    if (this.ids.size >= ALL_LIMIT) {
+      this.ids = new StringTable(ALL_LIMIT);
+      this.entries = [];
     }
+    const surface = text.slice(start, end);
+    const entry: SurfaceEntry = { surface, key: matchKey(surface), shape: undefined };
+    this.entries[this.ids.addRange(text, start, end, hash)] = entry;
     return entry;
   }
 }

@@ -14,7 +14,7 @@ export function createTextAnalyzer(counts: WordCounts): TextAnalyzer {
   const surfaces = new SurfaceCache();
   // The tokenizer asks for each word's key in text order; the entries it touched are kept, in that
   // order, so each word is looked up once for its key and its shape.
-  let seen: SurfaceEntry[] = [];
+  const seen: SurfaceEntry[] = [];
   const wordKeyOf: WordKeyOf = (text, start, end, hash) => {
     const entry = surfaces.at(text, start, end, hash);
     seen.push(entry);
@@ -22,7 +22,7 @@ export function createTextAnalyzer(counts: WordCounts): TextAnalyzer {
   };
 
   return (text) => {
-    seen = [];
+    seen.length = 0;
     const tokens = tokenize(text, wordKeyOf);
     const words: (WordShape | null)[] = new Array(tokens.length);
     for (let i = 0, w = 0; i < tokens.length; i++) {

@@ -3,6 +3,7 @@
 // thousands and date separators (1.5 · 10,000 · 2023/10/7), and bidi marks separate nothing.
 
 import type { Token, TokenKind } from '../core/doc.ts';
+import { FNV_OFFSET, FNV_PRIME } from '../core/string-table.ts';
 import { NUMBER_JOINERS } from './chars.ts';
 import { isIgnorable, matchKey } from './normalize.ts';
 
@@ -44,6 +45,10 @@ buildCharClasses();
 
 const isLatin = (c: number) => c < 0x0250;
 
+// Keys of one-character tokens (punctuation, digits), made once: a tenth of all tokens are these.
+const charKeys: (string | undefined)[] = [];
+const keyOfChar = (code: number) => (charKeys[code] ??= matchKey(String.fromCharCode(code)));
+
 /** True for a code unit that can stand inside a word token. */
 export function isWordChar(code: number): boolean {
   const cls = charClass[code];
@@ -56,16 +61,18 @@ export function isWordChar(code: number): boolean {
  */
 export type WordKeyOf = (text: string, start: number, end: number, hash: number) => string;
 
-export const FNV_OFFSET = 0x811c9dc5;
-export const FNV_PRIME = 0x01000193;
-
 const keyOfSlice: WordKeyOf = (text, start, end) => matchKey(text.slice(start, end));
 
 export function tokenize(text: string, wordKeyOf: WordKeyOf = keyOfSlice): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   const push = (start: number, end: number, kind: TokenKind) =>
-    tokens.push({ start, end, kind, norm: matchKey(text.slice(start, end)) });
+    tokens.push({
+      start,
+      end,
+      kind,
+      norm: end - start === 1 ? keyOfChar(text.charCodeAt(start)) : matchKey(text.slice(start, end)),
+    });
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
