@@ -7,12 +7,6 @@
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
 
-export function hashString(s: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), FNV_PRIME);
-  return hash;
-}
-
 // Per slot, four Int32 cells side by side (a cache line holds four slots): the hash, the string's
 // offset in the character pool, its length and its id; length 0 marks an empty slot, so the empty
 // string is never stored.
@@ -44,11 +38,6 @@ export class StringTable {
     return this.count;
   }
 
-  /** The id of `s`, or -1. */
-  get(s: string): number {
-    return this.getRange(s, 0, s.length, hashString(s));
-  }
-
   /** The id of `text.slice(start, end)` given its FNV-1a `hash`, or -1. */
   getRange(text: string, start: number, end: number, hash: number): number {
     const length = end - start;
@@ -65,11 +54,6 @@ export class StringTable {
       )
         return this.slots[cell + ID]!;
     }
-  }
-
-  /** The id of `s`, added with the next free id when new. */
-  add(s: string): number {
-    return this.addRange(s, 0, s.length, hashString(s));
   }
 
   addRange(text: string, start: number, end: number, hash: number): number {

@@ -80,3 +80,46 @@ export const WHOLE_WORDS = new Set([
 
 /** Inflectional suffixes that the light stemmer removes when what remains is a known word. */
 export const INFLECTIONS = ['تين', 'تان', 'ات', 'ون', 'ين', 'ان', 'وا', 'ه'] as const;
+
+/**
+ * Affix sequences that a word never seen in news may carry, for finding its stem: conjunction,
+ * preposition and article before; subject endings, plural and dual endings and pronouns after.
+ */
+export const UNSEEN_PREFIXES: readonly string[] = (() => {
+  const out = new Set<string>();
+  for (const conj of ['', 'و', 'ف'])
+    for (const prep of ['', 'ب', 'ك', 'ل'])
+      for (const det of ['', 'ال']) out.add(conj + (prep === 'ل' && det ? 'لل' : prep + det));
+  return [...out];
+})();
+
+/** The interrogative أ is only told from a verb's own أ when another alef follows (أأبادر). */
+export const INTERROGATIVE = 'ا';
+
+export const UNSEEN_SUFFIXES: readonly string[] = (() => {
+  const endings = [
+    '',
+    'ت',
+    'تا',
+    'تم',
+    'تما',
+    'تن',
+    'تمو',
+    'وا',
+    'و',
+    'ا',
+    'ن',
+    'ات',
+    'ان',
+    'ين',
+    'ون',
+    'تين',
+    'تان',
+    'ه',
+    'ي',
+  ];
+  const pronouns = ['', 'ه', 'ها', 'هما', 'هم', 'هن', 'ك', 'كما', 'كم', 'كن', 'ني', 'نا', 'ي'];
+  const out = new Set<string>();
+  for (const ending of endings) for (const pronoun of pronouns) out.add(ending + pronoun);
+  return [...out];
+})();

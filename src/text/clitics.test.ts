@@ -37,6 +37,9 @@ const counts: WordCounts = (() => {
       سيتم: 1500,
       روسيا: 3000,
       لروسيا: 200,
+      معهد: 300,
+      طفل: 900,
+      اباد: 4,
     }).map(([k, v]) => [matchKey(k), v]),
   );
   return { count: (key) => table.get(key) ?? 0, isName: (key) => key === 'بوتين' || key === 'روسيا' };
@@ -105,4 +108,15 @@ test('segments tile the surface form exactly', () => {
     assert.equal(s.segments.map((g) => word.slice(g.start, g.end)).join(''), word);
     for (let i = 1; i < s.segments.length; i++) assert.equal(s.segments[i]!.start, s.segments[i - 1]!.end);
   }
+});
+
+test('finds the stem of a word news never wrote by peeling known affixes: بمعهدك, وطفلتين, أأبادتاكما', () => {
+  assert.equal(stem('بمعهدك'), 'معهد');
+  assert.equal(stem('وطفلتين'), 'طفل');
+  assert.equal(stem('أأبادتاكما'), 'اباد');
+});
+
+test('keeps an unknown word whole rather than cutting a name no list knows: قيرغيزستان', () => {
+  assert.equal(stem('قيرغيزستان'), 'قيرغيزستان');
+  assert.equal(pieces('قيرغيزستان'), 'قيرغيزستان:stem');
 });

@@ -11,10 +11,13 @@ import {
   FUTURE,
   IMPERFECT_PREFIXES,
   INFLECTIONS,
+  INTERROGATIVE,
   PREPOSITIONS,
   PRONOUN_HOSTS,
   PRONOUNS,
   SECOND_PERSON_PRONOUNS,
+  UNSEEN_PREFIXES,
+  UNSEEN_SUFFIXES,
   WHOLE_WORDS,
 } from './affixes.ts';
 import { normalizeWithOffsets } from './normalize.ts';
@@ -145,21 +148,55 @@ export function createWordShaper(counts: WordCounts): (surface: string, key: str
   /** A name is a name when news never writes it with the article: بوتين yes, متحدة (of المتحدة) no. */
   const isProperName = (key: string) => counts.isName(key) && !takesArticle(key);
 
+  const isInflection = (stem: string, suffix: string) =>
+    suffix !== 'ه' && stem.endsWith(suffix) && stem.length - suffix.length >= 3;
+
   function lightStem(stem: string, endsInTaMarbuta: boolean): string {
     if (stem.length <= 3 || WHOLE_WORDS.has(stem)) return stem;
     // Most words end in no inflection: decide that from the letters before asking the lexicon.
-    const suffixes = endsInTaMarbuta
-      ? ['ه']
-      : INFLECTIONS.filter((s) => s !== 'ه' && stem.endsWith(s) && stem.length - s.length >= 3);
-    if (suffixes.length === 0 || isProperName(stem)) return stem;
-    if (endsInTaMarbuta) return stem.slice(0, -1);
-    const unknown = counts.count(stem) === 0;
-    for (const suffix of suffixes) {
+    if (endsInTaMarbuta) return isProperName(stem) ? stem : stem.slice(0, -1);
+    if (!INFLECTIONS.some((suffix) => isInflection(stem, suffix)) || isProperName(stem)) return stem;
+    // A word news has never written may well be a name no list knows (قيرغيزستان): keep it whole.
+    for (const suffix of INFLECTIONS) {
+      if (!isInflection(stem, suffix)) continue;
       const base = stem.slice(0, -suffix.length);
-      if (unknown || supports(stem, base, SUFFIX_DOMINANCE) || supports(stem, `${base}ه`, SUFFIX_DOMINANCE))
-        return base;
+      if (supports(stem, base, SUFFIX_DOMINANCE) || supports(stem, `${base}ه`, SUFFIX_DOMINANCE)) return base;
     }
     return stem;
+  }
+
+  /**
+   * A word news never wrote (classical forms, rare inflections) gets no help from counts for its
+   * clitics, but its stem can still be found: peel known affixes off it and keep the shortest stem
+   * of three letters or more that news does write (بمعهدك → معهد، وطفلتين → طفل، أأبادتاكما → اباد).
+   */
+  function unseenStem(key: string): string | undefined {
+    let best: string | undefined;
+    const better = (stem: string) =>
+      best === undefined ||
+      (stem.length >= 3 ? best.length < 3 || stem.length < best.length : stem.length > best.length);
+    const bare = key.startsWith(INTERROGATIVE + INTERROGATIVE) ? key.slice(1) : key;
+    for (const prefix of UNSEEN_PREFIXES) {
+      if (!bare.startsWith(prefix)) continue;
+      for (const suffix of UNSEEN_SUFFIXES) {
+        if (bare.length - prefix.length - suffix.length < 2 || !bare.endsWith(suffix)) continue;
+        let stem = bare.slice(prefix.length, bare.length - suffix.length);
+        if (!known(stem)) {
+          if (!stem.endsWith('ت') || !known(`${stem.slice(0, -1)}ه`)) continue;
+          stem = stem.slice(0, -1);
+        }
+        if (better(stem)) best = stem;
+      }
+    }
+    return best;
+  }
+
+  function stemOf(key: string, host: string, taMarbuta: boolean): string {
+    if (counts.count(key) === 0 && !isProperName(key)) {
+      const unseen = unseenStem(key);
+      if (unseen !== undefined) return unseen;
+    }
+    return lightStem(host, taMarbuta) || key;
   }
 
   return function shape(surface: string, key: string): WordShape {
@@ -168,20 +205,31 @@ export function createWordShaper(counts: WordCounts): (surface: string, key: str
     const definite = cuts.at(-1)?.role === 'det';
     const endsInTaMarbuta = lastLetter(surface) === TA_MARBUTA;
     let stemEnd = key.length;
-    let stemKey = key.slice(afterProclitics);
-    if (!definite && !endsInTaMarbuta) {
-      const p = pronounLength(stemKey);
-      if (p > 0) stemEnd -= p;
-    }
+    if (!definite && !endsInTaMarbuta) stemEnd -= pronounLength(key.slice(afterProclitics));
     if (stemEnd > afterProclitics) cuts.push({ from: afterProclitics, to: stemEnd, role: 'stem' });
     if (stemEnd < key.length) cuts.push({ from: stemEnd, to: key.length, role: 'pron' });
-    let hostKey = key.slice(afterProclitics, stemEnd);
-    // حكومته stems like حكومة: the ت before a pronoun is the ta marbuta.
-    const restored = stemEnd < key.length && hostKey.endsWith('ت') && !known(hostKey);
-    if (restored) hostKey = `${hostKey.slice(0, -1)}ه`;
-    stemKey = lightStem(hostKey, endsInTaMarbuta || restored);
-    return { segments: toSurface(cuts, surface, key), stem: stemKey || key };
+    // The stem is for search: worked out when first asked for, not on the analysis path.
+    return new LazyStemShape(toSurface(cuts, surface, key), () => {
+      let host = key.slice(afterProclitics, stemEnd);
+      // حكومته stems like حكومة: the ت before a pronoun is the ta marbuta.
+      const restored = stemEnd < key.length && host.endsWith('ت') && !known(host);
+      if (restored) host = `${host.slice(0, -1)}ه`;
+      return stemOf(key, host, endsInTaMarbuta || restored);
+    });
   };
+}
+
+class LazyStemShape implements WordShape {
+  #stem: string | undefined;
+  constructor(
+    readonly segments: readonly Segment[],
+    private readonly findStem: () => string,
+  ) {}
+
+  get stem(): string {
+    this.#stem ??= this.findStem();
+    return this.#stem;
+  }
 }
 
 function lastLetter(surface: string): string | undefined {
@@ -197,7 +245,9 @@ function lastLetter(surface: string): string | undefined {
 /** Maps cuts in key positions back to the surface form; marks stay with the letter before them. */
 function toSurface(cuts: readonly Cut[], surface: string, key: string): Segment[] {
   if (cuts.length === 0) return [{ start: 0, end: surface.length, role: 'stem' }];
-  if (key === surface) return cuts.map(({ from, to, role }) => ({ start: from, end: to, role }));
+  // Letter folds (أ→ا، ة→ه) keep positions; only dropped marks and split ligatures move them.
+  if (key.length === surface.length && !hasPresentationForms(surface))
+    return cuts.map(({ from, to, role }) => ({ start: from, end: to, role }));
   const { offsets } = normalizeWithOffsets(surface);
   const at = (k: number) => (k >= key.length ? surface.length : offsets[k]!);
   const segments: Segment[] = [];
@@ -208,4 +258,12 @@ function toSurface(cuts: readonly Cut[], surface: string, key: string): Segment[
     if (end > start) segments.push({ start, end, role: cut.role });
   }
   return segments;
+}
+
+function hasPresentationForms(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xfb00 && c <= 0xfeff) return true;
+  }
+  return false;
 }
