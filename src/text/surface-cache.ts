@@ -23,9 +23,11 @@ const FAST_SLOTS = (1 << FAST_SETS_BITS) * FAST_WAYS;
 /** Longer surfaces are rare and skip the fast table. */
 const FAST_MAX_LENGTH = 16;
 /** Start afresh past this many surfaces, so a long run over many corpora stays bounded. */
-const ALL_LIMIT = 500_000;
+const DEFAULT_LIMIT = 500_000;
 
 export class SurfaceCache {
+  constructor(private readonly limit = DEFAULT_LIMIT) {}
+
   private ids = new StringTable(1 << 16);
   private entries: SurfaceEntry[] = [];
   private readonly fastHash = new Int32Array(FAST_SLOTS);
@@ -70,8 +72,8 @@ export class SurfaceCache {
   private entry(text: string, start: number, end: number, hash: number): SurfaceEntry {
     const id = this.ids.getRange(text, start, end, hash);
     if (id >= 0) return this.entries[id]!;
-    if (this.ids.size >= ALL_LIMIT) {
-      this.ids = new StringTable(ALL_LIMIT);
+    if (this.ids.size >= this.limit) {
+      this.ids = new StringTable(this.limit);
       this.entries = [];
     }
     const surface = text.slice(start, end);
