@@ -1,6 +1,7 @@
-// bench:text — MB/s of the text layer (normalise, sentences, tokens, clitics, stems, numbers) over
+// bench:text — MB/s of the text layer (normalise, tokens, clitic segmentation, sentences) over
 // SaudiNewsNet, beside two references on the same text in the same run: Intl.Segmenter word
-// segmentation (what the platform gives for free) and a bare whitespace split (the near-limit).
+// segmentation (what the platform gives for free) and a bare whitespace split (the near-limit); and
+// the same with the numbers reading (digits, number words, ordinals, percent) on top.
 // Each method makes several passes over the same articles after a warm-up on other articles, and
 // the fastest pass counts (a shared machine only ever slows a pass down). Every Marsad pass starts
 // with a new analyzer and empty caches, as a new process does.
@@ -10,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { readSaudiNewsNet } from '../dist/corpus/saudinewsnet.js';
 import { loadLexicon } from '../dist/text/lexicon.js';
+import { findNumbers } from '../dist/text/numbers.js';
 import { createTextAnalyzer } from '../dist/text/text-layer.js';
 
 const WARM_UP_ARTICLES = 300;
@@ -48,6 +50,13 @@ const methods: Record<string, Method> = {
   'Marsad text layer': () => {
     const analyze = createTextAnalyzer(loadLexicon());
     return (t) => analyze(t).tokens.length;
+  },
+  '  + numbers': () => {
+    const analyze = createTextAnalyzer(loadLexicon());
+    return (t) => {
+      const { tokens } = analyze(t);
+      return tokens.length + findNumbers(t, tokens).length;
+    };
   },
 };
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,18 @@ test('analyze --json prints the contract: article, sentences, tokens with norm',
   assert.ok(a.sentences.length >= 16 && a.tokens.length >= 745);
   for (const t of a.tokens) assert.equal(typeof t.norm, 'string');
   assert.equal(a.article.text.slice(a.tokens[0].start, a.tokens[0].end), 'موسكو');
+});
+
+test('the seed analysis passes the outside offsets check (shared/tools/seedcheck.mjs)', async () => {
+  const { stdout } = await run(['analyze', seed, '--date', '2024-04-12', '--json']);
+  const analysis = file('seed.json', stdout);
+  const checker = `${sharedDataDir()}/../tools/seedcheck.mjs`;
+  const expected = `${sharedDataDir()}/../seed/expected.json`;
+  const result = spawnSync(process.execPath, [checker, analysis, expected, seed, 'offsets', '1'], {
+    encoding: 'utf8',
+  });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  assert.match(result.stdout, /seed offsets: (\d+)\/\1 required/);
 });
 
 test('analyze without --json prints a readable summary', async () => {

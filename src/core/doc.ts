@@ -51,16 +51,18 @@ export interface NumberValue extends Span {
   readonly percent?: true;
 }
 
+/** What the text stage assigns. */
 export interface TextLayers {
-  readonly sentences: readonly Sentence[];
   readonly tokens: readonly Token[];
   /** Parallel to `tokens`: the shape of each word token, null for numbers, punctuation and symbols. */
   readonly words: readonly (WordShape | null)[];
-  readonly numbers: readonly NumberValue[];
+  readonly sentences: readonly Sentence[];
 }
 
 export interface Doc extends TextLayers {
   readonly article: Article;
+  /** Every number the text writes, in digits or words (text/numbers.ts). */
+  readonly numbers: readonly NumberValue[];
 }
 
 /** The segments of token `i` in offsets of the article text. */

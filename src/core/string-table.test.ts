@@ -31,7 +31,9 @@ test('keeps every string through growth, with colliding hashes told apart by the
   const table = new StringTable(2);
   const words = Array.from({ length: 50_000 }, (_, i) => `w${i.toString(36)}`);
   for (const w of words) add(table, w);
-  words.forEach((w, i) => assert.equal(get(table, w), i));
+  words.forEach((w, i) => {
+    assert.equal(get(table, w), i);
+  });
   // Same hash, different strings: the table must compare characters, not trust the hash.
   const forced = new StringTable();
   forced.addRange('ab', 0, 2, 7);

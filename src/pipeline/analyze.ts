@@ -5,6 +5,7 @@ import type { Doc } from '../core/doc.ts';
 import { type ArticleInput, makeArticle } from '../ingest/article.ts';
 import type { WordCounts } from '../text/clitics.ts';
 import { loadLexicon } from '../text/lexicon.ts';
+import { findNumbers } from '../text/numbers.ts';
 import { createTextAnalyzer } from '../text/text-layer.ts';
 
 export interface AnalyzerOptions {
@@ -18,6 +19,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyze {
   const textLayer = createTextAnalyzer(options.lexicon ?? loadLexicon());
   return (input) => {
     const article = makeArticle(input);
-    return { article, ...textLayer(article.text) };
+    const text = textLayer(article.text);
+    return { article, ...text, numbers: findNumbers(article.text, text.tokens) };
   };
 }

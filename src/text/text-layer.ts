@@ -1,8 +1,7 @@
-// The text stage: untouched text in, sentences, tokens, clitic segments, light stems and numbers out.
+// The text stage: untouched text in; tokens with their keys, clitic shapes and sentences out.
 
 import type { TextLayers, WordShape } from '../core/doc.ts';
 import { createWordShaper, type WordCounts } from './clitics.ts';
-import { findNumbers } from './numbers.ts';
 import { splitSentences } from './sentences.ts';
 import { SurfaceCache, type SurfaceEntry } from './surface-cache.ts';
 import { tokenize, type WordKeyOf } from './tokens.ts';
@@ -34,6 +33,6 @@ export function createTextAnalyzer(counts: WordCounts): TextAnalyzer {
       entry.shape ??= shapeOf(entry.surface, entry.key);
       words[i] = entry.shape;
     }
-    return { sentences: splitSentences(text, tokens), tokens, words, numbers: findNumbers(text, tokens) };
+    return { tokens, words, sentences: splitSentences(text, tokens) };
   };
 }
