@@ -52,14 +52,31 @@ interface Cut {
   readonly role: SegmentRole;
 }
 
-export function createWordShaper(counts: WordCounts): (surface: string, key: string) => WordShape {
-  const known = (key: string) => counts.count(key) >= MIN_COUNT;
+export function createWordShaper(lexicon: WordCounts): (surface: string, key: string) => WordShape {
+  // Each rule asks for the count of the word it is looking at, and the next rule asks again: the
+  // last two answers are kept, since every lookup in a large table is a trip to main memory.
+  let lastKey = '';
+  let lastCount = 0;
+  let lastKey2 = '';
+  let lastCount2 = 0;
+  const count = (key: string): number => {
+    if (key === lastKey) return lastCount;
+    if (key === lastKey2) return lastCount2;
+    const c = lexicon.count(key);
+    lastKey2 = lastKey;
+    lastCount2 = lastCount;
+    lastKey = key;
+    lastCount = c;
+    return c;
+  };
+  const counts: WordCounts = { count, isName: (key) => lexicon.isName(key) };
+  const known = (key: string) => count(key) >= MIN_COUNT;
   const supports = (whole: string, stripped: string, dominance: number) => {
     if (stripped.length < 2) return false;
-    const c = counts.count(stripped);
-    return c >= MIN_COUNT && c * dominance >= counts.count(whole);
+    const c = count(stripped);
+    return c >= MIN_COUNT && c * dominance >= count(whole);
   };
-  const takesArticle = (word: string) => counts.count(DETERMINER + word) > NOUN_SHARE * counts.count(word);
+  const takesArticle = (word: string) => count(DETERMINER + word) > NOUN_SHARE * count(word);
   /** A proclitic comes off when the rest is a word and the whole is not a noun of its own. */
   const procliticSupported = (whole: string, stripped: string) =>
     supports(whole, stripped, PREFIX_DOMINANCE) && !(known(whole) && takesArticle(whole));
@@ -208,26 +225,40 @@ export function createWordShaper(counts: WordCounts): (surface: string, key: str
     if (!definite && !endsInTaMarbuta) stemEnd -= pronounLength(key.slice(afterProclitics));
     if (stemEnd > afterProclitics) cuts.push({ from: afterProclitics, to: stemEnd, role: 'stem' });
     if (stemEnd < key.length) cuts.push({ from: stemEnd, to: key.length, role: 'pron' });
-    // The stem is for search: worked out when first asked for, not on the analysis path.
-    return new LazyStemShape(toSurface(cuts, surface, key), () => {
-      let host = key.slice(afterProclitics, stemEnd);
-      // حكومته stems like حكومة: the ت before a pronoun is the ta marbuta.
-      const restored = stemEnd < key.length && host.endsWith('ت') && !known(host);
-      if (restored) host = `${host.slice(0, -1)}ه`;
-      return stemOf(key, host, endsInTaMarbuta || restored);
-    });
+    return new LazyStemShape(
+      toSurface(cuts, surface, key),
+      key,
+      afterProclitics,
+      stemEnd,
+      endsInTaMarbuta,
+      stemFor,
+    );
   };
+
+  function stemFor(shape: LazyStemShape): string {
+    const { key, hostStart, hostEnd } = shape;
+    let host = key.slice(hostStart, hostEnd);
+    // حكومته stems like حكومة: the ت before a pronoun is the ta marbuta.
+    const restored = hostEnd < key.length && host.endsWith('ت') && !known(host);
+    if (restored) host = `${host.slice(0, -1)}ه`;
+    return stemOf(key, host, shape.endsInTaMarbuta || restored);
+  }
 }
 
+/** The stem is for search: it is worked out when first asked for, not on the analysis path. */
 class LazyStemShape implements WordShape {
   #stem: string | undefined;
   constructor(
     readonly segments: readonly Segment[],
-    private readonly findStem: () => string,
+    readonly key: string,
+    readonly hostStart: number,
+    readonly hostEnd: number,
+    readonly endsInTaMarbuta: boolean,
+    private readonly stemFor: (shape: LazyStemShape) => string,
   ) {}
 
   get stem(): string {
-    this.#stem ??= this.findStem();
+    this.#stem ??= this.stemFor(this);
     return this.#stem;
   }
 }
@@ -243,8 +274,9 @@ function lastLetter(surface: string): string | undefined {
 }
 
 /** Maps cuts in key positions back to the surface form; marks stay with the letter before them. */
-function toSurface(cuts: readonly Cut[], surface: string, key: string): Segment[] {
-  if (cuts.length === 0) return [{ start: 0, end: surface.length, role: 'stem' }];
+function toSurface(cuts: readonly Cut[], surface: string, key: string): readonly Segment[] {
+  if (cuts.length === 0 || (cuts.length === 1 && key.length === surface.length))
+    return wholeWord(surface.length);
   // Letter folds (أ→ا، ة→ه) keep positions; only dropped marks and split ligatures move them.
   if (key.length === surface.length && !hasPresentationForms(surface))
     return cuts.map(({ from, to, role }) => ({ start: from, end: to, role }));
@@ -266,4 +298,11 @@ function hasPresentationForms(s: string): boolean {
     if (c >= 0xfb00 && c <= 0xfeff) return true;
   }
   return false;
+}
+
+// Most words have no clitics: they share one frozen segment list per length.
+const wholeWords: (readonly Segment[])[] = [];
+function wholeWord(length: number): readonly Segment[] {
+  wholeWords[length] ??= Object.freeze([Object.freeze({ start: 0, end: length, role: 'stem' as const })]);
+  return wholeWords[length]!;
 }
