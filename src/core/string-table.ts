@@ -7,6 +7,12 @@
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
 
+export function hashRange(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
 // Per slot, four Int32 cells side by side (a cache line holds four slots): the hash, the string's
 // offset in the character pool, its length and its id; length 0 marks an empty slot, so the empty
 // string is never stored.

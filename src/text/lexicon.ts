@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { fail } from '../core/errors.ts';
+import { hashRange, StringTable } from '../core/string-table.ts';
 
 export interface Lexicon {
   /** Occurrences of the key as a word in SaudiNewsNet; 0 when unseen or seen fewer than 3 times. */
@@ -43,33 +44,84 @@ export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
 }
 
 export function lexiconFromEntries(words: Iterable<[string, number]>, names: Iterable<string>): Lexicon {
-  return makeLexicon(new Map(words), new Set(names));
+  const builder = new LexiconBuilder();
+  for (const [key, count] of words) builder.word(key, 0, key.length, count);
+  for (const key of names) builder.name(key, 0, key.length);
+  return builder.build();
 }
 
-function makeLexicon(counts: ReadonlyMap<string, number>, names: ReadonlySet<string>): Lexicon {
-  return {
-    count: (key) => counts.get(key) ?? 0,
-    isName: (key) => names.has(key),
-    size: counts.size,
-  };
+/**
+ * Keys live in a typed-array string table, not a Map: the clitic rules look keys up for every new
+ * word, and each lookup in a large Map is several trips to main memory (see core/string-table.ts).
+ */
+class LexiconBuilder {
+  private readonly keys = new StringTable(1 << 17);
+  private counts = new Int32Array(1 << 17);
+  private names = new Uint8Array(1 << 17);
+  private words = 0;
+
+  word(text: string, start: number, end: number, count: number): void {
+    if (end <= start) return;
+    this.counts[this.idOf(text, start, end)] = count;
+    this.words++;
+  }
+
+  name(text: string, start: number, end: number): void {
+    if (end > start) this.names[this.idOf(text, start, end)] = 1;
+  }
+
+  build(): Lexicon {
+    const { keys, counts, names } = this;
+    const idOf = (key: string) => keys.getRange(key, 0, key.length, hashRange(key, 0, key.length));
+    return {
+      count: (key) => {
+        const id = idOf(key);
+        return id < 0 ? 0 : counts[id]!;
+      },
+      isName: (key) => {
+        const id = idOf(key);
+        return id >= 0 && names[id] === 1;
+      },
+      size: this.words,
+    };
+  }
+
+  private idOf(text: string, start: number, end: number): number {
+    const id = this.keys.addRange(text, start, end, hashRange(text, start, end));
+    if (id >= this.counts.length) {
+      const counts = new Int32Array(this.counts.length * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+      const names = new Uint8Array(this.names.length * 2);
+      names.set(this.names);
+      this.names = names;
+    }
+    return id;
+  }
 }
 
 function readLexicon(dir: string): Lexicon {
   const manifestPath = join(dir, 'MANIFEST.json');
   if (!existsSync(manifestPath)) throw fail('DATA_MISSING', manifestPath, REBUILD);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  const counts = new Map<string, number>();
+  const builder = new LexiconBuilder();
   const words = readVerified(dir, WORDS, manifest);
-  for (let start = 0; start < words.length; ) {
-    let end = words.indexOf('\n', start);
-    if (end < 0) end = words.length;
+  forEachLine(words, (start, end) => {
     const tab = words.indexOf('\t', start);
-    if (tab > start && tab < end) counts.set(words.slice(start, tab), Number(words.slice(tab + 1, end)));
+    if (tab > start && tab < end) builder.word(words, start, tab, Number(words.slice(tab + 1, end)));
+  });
+  const names = readVerified(dir, NAMES, manifest);
+  forEachLine(names, (start, end) => builder.name(names, start, end));
+  return builder.build();
+}
+
+function forEachLine(text: string, line: (start: number, end: number) => void): void {
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line(start, end);
     start = end + 1;
   }
-  const names = new Set(readVerified(dir, NAMES, manifest).split('\n'));
-  names.delete('');
-  return makeLexicon(counts, names);
 }
 
 /** The gunzipped text of `name`, after checking its bytes against the manifest's sha256. */
