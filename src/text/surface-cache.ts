@@ -22,6 +22,10 @@ const FAST_WAYS = 4;
 const FAST_SLOTS = (1 << FAST_SETS_BITS) * FAST_WAYS;
 /** Longer surfaces are rare and skip the fast table. */
 const FAST_MAX_LENGTH = 16;
+const LENGTH_MASK = 0xff;
+const HITS_SHIFT = 8;
+const ONE_HIT = 1 << HITS_SHIFT;
+const MAX_HITS = 255 << HITS_SHIFT;
 /** Start afresh past this many surfaces, so a long run over many corpora stays bounded. */
 const DEFAULT_LIMIT = 500_000;
 
@@ -30,40 +34,43 @@ export class SurfaceCache {
 
   private ids = new StringTable(1 << 16);
   private entries: SurfaceEntry[] = [];
-  private readonly fastHash = new Int32Array(FAST_SLOTS);
-  private readonly fastLength = new Uint8Array(FAST_SLOTS); // 0: empty slot
+  // Per slot, side by side so a set's four slots share one cache line: the hash, then the length
+  // (low byte, 0 for an empty slot) and the hits since the slot was filled (above it). A miss in the
+  // set lowers the hits of the slot it would take: frequent words keep their slots against the rare
+  // words that hash to the same set, and a word that has gone quiet gives way.
+  private readonly fastMeta = new Int32Array(FAST_SLOTS * 2);
   private readonly fastChars = new Uint16Array(FAST_SLOTS * FAST_MAX_LENGTH);
   private readonly fastEntry: (SurfaceEntry | undefined)[] = new Array(FAST_SLOTS).fill(undefined);
-  // Hits since the slot was filled, lowered by each miss in its set: frequent words keep their slots
-  // against the rare words that hash to the same set, and a word that has gone quiet gives way.
-  private readonly fastHits = new Uint8Array(FAST_SLOTS);
 
   /** The entry for the surface `text.slice(start, end)`, whose FNV-1a hash is `hash`. */
   at(text: string, start: number, end: number, hash: number): SurfaceEntry {
     const length = end - start;
     if (length > FAST_MAX_LENGTH) return this.entry(text, start, end, hash);
+    const meta = this.fastMeta;
     const first = ((hash ^ (hash >>> FAST_SETS_BITS)) & ((1 << FAST_SETS_BITS) - 1)) * FAST_WAYS;
     for (let slot = first; slot < first + FAST_WAYS; slot++) {
-      if (this.fastHash[slot] !== hash || this.fastLength[slot] !== length) continue;
+      const info = meta[2 * slot + 1]!;
+      if (meta[2 * slot] !== hash || (info & LENGTH_MASK) !== length) continue;
       const base = slot * FAST_MAX_LENGTH;
       let i = 0;
       while (i < length && this.fastChars[base + i] === text.charCodeAt(start + i)) i++;
       if (i === length) {
-        if (this.fastHits[slot]! < 255) this.fastHits[slot]!++;
+        if (info < MAX_HITS) meta[2 * slot + 1] = info + ONE_HIT;
         return this.fastEntry[slot]!;
       }
     }
     let victim = first;
     for (let slot = first + 1; slot < first + FAST_WAYS; slot++)
-      if (this.fastHits[slot]! < this.fastHits[victim]!) victim = slot;
+      if (meta[2 * slot + 1]! >>> HITS_SHIFT < meta[2 * victim + 1]! >>> HITS_SHIFT) victim = slot;
     const entry = this.entry(text, start, end, hash);
-    if (this.fastHits[victim]! > 0) {
-      this.fastHits[victim]!--;
+    const info = meta[2 * victim + 1]!;
+    if (info >= ONE_HIT) {
+      meta[2 * victim + 1] = info - ONE_HIT;
       return entry;
     }
     const base = victim * FAST_MAX_LENGTH;
-    this.fastHash[victim] = hash;
-    this.fastLength[victim] = length;
+    meta[2 * victim] = hash;
+    meta[2 * victim + 1] = length;
     for (let i = 0; i < length; i++) this.fastChars[base + i] = text.charCodeAt(start + i);
     this.fastEntry[victim] = entry;
     return entry;

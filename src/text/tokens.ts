@@ -49,12 +49,6 @@ const isLatin = (c: number) => c < 0x0250;
 const charKeys: (string | undefined)[] = [];
 const keyOfChar = (code: number) => (charKeys[code] ??= matchKey(String.fromCharCode(code)));
 
-/** True for a code unit that can stand inside a word token. */
-export function isWordChar(code: number): boolean {
-  const cls = charClass[code];
-  return cls === LETTER || cls === MARK;
-}
-
 /**
  * Gives the key of a word token. A cache can answer from the range without slicing the text; the
  * tokenizer hands it the FNV-1a hash of the range's code units, computed in the same pass.
