@@ -44,7 +44,16 @@ const NOUN_SHARE = 0.05;
 
 const TA_MARBUTA = 'ة';
 /** The simile ك (كرئيس) is rarer than the many words that merely begin with ك (كندا، كلف): only before ال. */
-const SIMILE = 'ك';
+const SIMILE = 'ك'.charCodeAt(0);
+const LAM = 'ل'.charCodeAt(0);
+const FUTURE_CODE = FUTURE.charCodeAt(0);
+const codesOf = (letters: Iterable<string>) => new Set([...letters].map((l) => l.charCodeAt(0)));
+const CONJUNCTION_CODES = codesOf(CONJUNCTIONS);
+const PREPOSITION_CODES = codesOf(PREPOSITIONS);
+const IMPERFECT_CODES = codesOf(IMPERFECT_PREFIXES);
+
+/** The article ال at `at`, with at least two letters after it. */
+const startsDefinite = (s: string, at: number) => s.startsWith(DETERMINER, at) && s.length - at >= 4;
 
 interface Cut {
   readonly from: number;
@@ -93,54 +102,54 @@ export function createWordShaper(lexicon: WordCounts): (surface: string, key: st
   /** Proclitic cuts of a key, left to right: conjunction, preposition or future, determiner. */
   function proclitics(key: string, cuts: Cut[]): number {
     let pos = 0;
-    const rest = () => key.slice(pos);
-    const take = (length: number, role: SegmentRole) => {
-      cuts.push({ from: pos, to: pos + length, role });
-      pos += length;
-    };
-    const startsDefinite = (s: string, at: number) => s.startsWith(DETERMINER, at) && s.length - at >= 4;
-
-    let r = rest();
-    if (
-      (CONJUNCTIONS as readonly string[]).includes(r[0]!) &&
-      r.length >= 3 &&
-      !WHOLE_WORDS.has(r) &&
-      (beforeArticle(r) || procliticSupported(r, r.slice(1)) || isPrepositionPronoun(r.slice(1)))
-    ) {
-      take(1, 'conj');
+    let r = key;
+    if (CONJUNCTION_CODES.has(r.charCodeAt(0)) && r.length >= 3 && !WHOLE_WORDS.has(r)) {
+      if (beforeArticle(r) || procliticSupported(r, r.slice(1)) || isPrepositionPronoun(r.slice(1))) {
+        cuts.push({ from: 0, to: 1, role: 'conj' });
+        pos = 1;
+        r = key.slice(1);
+      }
     }
-    r = rest();
     let definite = false;
-    if ((PREPOSITIONS as readonly string[]).includes(r[0]!) && !WHOLE_WORDS.has(r)) {
+    const first = r.charCodeAt(0);
+    if (PREPOSITION_CODES.has(first) && !WHOLE_WORDS.has(r)) {
       if (isPrepositionPronoun(r)) {
-        take(1, 'prep');
+        cuts.push({ from: pos, to: pos + 1, role: 'prep' });
+        pos += 1;
       } else if (
-        r[0] === 'ل' &&
-        r[1] === 'ل' &&
+        first === LAM &&
+        r.charCodeAt(1) === LAM &&
         r.length >= 4 &&
         (supports(r, DETERMINER + r.slice(2), PREFIX_DOMINANCE) || !known(r))
       ) {
-        take(1, 'prep');
-        take(1, 'det');
+        cuts.push({ from: pos, to: pos + 1, role: 'prep' }, { from: pos + 1, to: pos + 2, role: 'det' });
+        pos += 2;
         definite = true;
-      } else if (beforeArticle(r) || (r[0] !== SIMILE && procliticSupported(r, r.slice(1)))) {
-        take(1, 'prep');
+      } else if (beforeArticle(r) || (first !== SIMILE && procliticSupported(r, r.slice(1)))) {
+        cuts.push({ from: pos, to: pos + 1, role: 'prep' });
+        pos += 1;
       }
     } else if (
-      r[0] === FUTURE &&
-      IMPERFECT_PREFIXES.includes(r[1] ?? '') &&
+      first === FUTURE_CODE &&
+      IMPERFECT_CODES.has(r.charCodeAt(1)) &&
       r.length >= 4 &&
       procliticSupported(r, r.slice(1))
     ) {
-      take(1, 'future');
+      cuts.push({ from: pos, to: pos + 1, role: 'future' });
+      pos += 1;
     }
-    r = rest();
-    if (!definite && startsDefinite(r, 0) && !WHOLE_WORDS.has(r) && !isHostWithPronoun(r)) take(2, 'det');
+    if (!definite && startsDefinite(key, pos)) {
+      r = key.slice(pos);
+      if (!WHOLE_WORDS.has(r) && !isHostWithPronoun(r)) {
+        cuts.push({ from: pos, to: pos + 2, role: 'det' });
+        pos += 2;
+      }
+    }
     return pos;
   }
 
   function isPrepositionPronoun(s: string): boolean {
-    return s.length >= 2 && (PREPOSITIONS as readonly string[]).includes(s[0]!) && isPronoun(s.slice(1));
+    return s.length >= 2 && PREPOSITION_CODES.has(s.charCodeAt(0)) && isPronoun(s.slice(1));
   }
 
   /** The pronoun suffix of a stem, if its host is a word news writes (نشرت|ها، حكومت|ه، علي|ه). */
@@ -151,15 +160,19 @@ export function createWordShaper(lexicon: WordCounts): (surface: string, key: st
       const host = stem.slice(0, -pronoun.length);
       if (PRONOUN_HOSTS.has(host)) return pronoun.length;
       if (!(PRONOUNS as readonly string[]).includes(pronoun)) continue;
+      if (hostsPronoun(stem, host, pronoun)) return pronoun.length;
       // A ta marbuta becomes ت before a pronoun: حكومته is حكومة + ه.
-      const hosts = host.endsWith('ت') ? [host, `${host.slice(0, -1)}ه`] : [host];
-      const fits = (h: string) =>
-        supports(stem, h, SUFFIX_DOMINANCE) &&
-        (pronoun !== FIRST_PERSON_PLURAL || takesArticle(h)) &&
-        !(counts.isName(stem) && counts.count(h) < counts.count(stem));
-      if (hosts.some(fits)) return pronoun.length;
+      if (host.endsWith('ت') && hostsPronoun(stem, `${host.slice(0, -1)}ه`, pronoun)) return pronoun.length;
     }
     return 0;
+  }
+
+  function hostsPronoun(stem: string, host: string, pronoun: string): boolean {
+    return (
+      supports(stem, host, SUFFIX_DOMINANCE) &&
+      (pronoun !== FIRST_PERSON_PLURAL || takesArticle(host)) &&
+      !(counts.isName(stem) && count(host) < count(stem))
+    );
   }
 
   /** A name is a name when news never writes it with the article: بوتين yes, متحدة (of المتحدة) no. */
