@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FNV_OFFSET, FNV_PRIME, StringTable } from './string-table.ts';
+import { FNV_OFFSET, hashRange, StringTable } from './string-table.ts';
 
-const hashOf = (s: string) => {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), FNV_PRIME);
-  return hash;
-};
+const hashOf = (s: string) => hashRange(s, 0, s.length);
 const add = (table: StringTable, s: string) => table.addRange(s, 0, s.length, hashOf(s));
 const get = (table: StringTable, s: string) => table.getRange(s, 0, s.length, hashOf(s));
 

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FNV_OFFSET, FNV_PRIME } from '../core/string-table.ts';
+import { hashRange } from '../core/string-table.ts';
 import { matchKey } from './normalize.ts';
 import { SurfaceCache } from './surface-cache.ts';
-
-const hashOf = (text: string, start: number, end: number) => {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash;
-};
 
 /** A text of `n` distinct made-up Arabic words, some repeated, some long, with their ranges. */
 function corpus(n: number) {
@@ -33,7 +27,7 @@ test('always answers with the entry of exactly the surface asked for, through ev
   const { text, ranges } = corpus(120_000);
   const cache = new SurfaceCache(50_000);
   for (const [start, end] of ranges) {
-    const entry = cache.at(text, start, end, hashOf(text, start, end));
+    const entry = cache.at(text, start, end, hashRange(text, start, end));
     const surface = text.slice(start, end);
     assert.equal(entry.surface, surface);
     assert.equal(entry.key, matchKey(surface));
@@ -43,8 +37,8 @@ test('always answers with the entry of exactly the surface asked for, through ev
 test('hands back one shared entry for every occurrence of a surface', () => {
   const text = 'قال لافروف قال لافروف';
   const cache = new SurfaceCache();
-  const a = cache.at(text, 0, 3, hashOf(text, 0, 3));
-  const b = cache.at(text, 11, 14, hashOf(text, 11, 14));
+  const a = cache.at(text, 0, 3, hashRange(text, 0, 3));
+  const b = cache.at(text, 11, 14, hashRange(text, 11, 14));
   assert.equal(a, b);
   a.shape = { segments: [], stem: 'قال' };
   assert.equal(b.shape?.stem, 'قال');
@@ -53,8 +47,8 @@ test('hands back one shared entry for every occurrence of a surface', () => {
 test('tells apart surfaces whose keys are equal: أحمد and احمد share a key, not an entry', () => {
   const text = 'أحمد احمد';
   const cache = new SurfaceCache();
-  const a = cache.at(text, 0, 4, hashOf(text, 0, 4));
-  const b = cache.at(text, 5, 9, hashOf(text, 5, 9));
+  const a = cache.at(text, 0, 4, hashRange(text, 0, 4));
+  const b = cache.at(text, 5, 9, hashRange(text, 5, 9));
   assert.notEqual(a, b);
   assert.equal(a.key, b.key);
 });
