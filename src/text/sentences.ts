@@ -5,6 +5,7 @@
 
 import type { Sentence, Token } from '../core/doc.ts';
 import { CLOSERS, SENTENCE_FINAL } from './chars.ts';
+import { matchKey } from './normalize.ts';
 
 /** Keys of words that a full stop abbreviates rather than ends. Any one-letter word does too (د. محمد). */
 const ABBREVIATIONS = new Set([
@@ -28,10 +29,11 @@ const ABBREVIATIONS = new Set([
 /** Era markers: after a year they close a sentence as any word does (عام 2015 م.). */
 const ERA_MARKERS = new Set(['م', 'ه']);
 
-const isFinal = (token: Token, text: string) =>
-  token.kind === 'punct' && SENTENCE_FINAL.includes(text[token.start]!);
-const isCloser = (token: Token, text: string) =>
-  token.kind === 'punct' && CLOSERS.includes(text[token.start]!);
+// Punctuation tokens are one character; their keys are shared strings, so comparing keys allocates nothing.
+const FINAL_KEYS = new Set([...SENTENCE_FINAL].map(matchKey));
+const CLOSER_KEYS = new Set([...CLOSERS].map(matchKey));
+const isFinal = (token: Token) => token.kind === 'punct' && FINAL_KEYS.has(token.norm);
+const isCloser = (token: Token) => token.kind === 'punct' && CLOSER_KEYS.has(token.norm);
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -69,10 +71,10 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
       close(i);
       break;
     }
-    if (isFinal(token, text) && !isAbbreviationStop(tokens, i, text)) {
+    if (isFinal(token) && !isAbbreviationStop(tokens, i, text)) {
       // Runs of final marks (?! …) and the closers after them stay with the sentence.
       let last = i;
-      while (tokens[last + 1] && (isFinal(tokens[last + 1]!, text) || isCloser(tokens[last + 1]!, text))) {
+      while (tokens[last + 1] && (isFinal(tokens[last + 1]!) || isCloser(tokens[last + 1]!))) {
         if (hasLineBreak(text, tokens[last]!.end, tokens[last + 1]!.start)) break;
         last++;
       }

@@ -8,7 +8,9 @@ import { NUMBER_JOINERS } from './chars.ts';
 import { isIgnorable, matchKey } from './normalize.ts';
 
 const SEP = 0;
-const LETTER = 1;
+// Letters come in two classes so that a word ends where the script changes (شركةGazprom).
+const LATIN_LETTER = 1;
+const OTHER_LETTER = 7;
 const MARK = 2;
 const DIGIT = 3;
 const PUNCT = 4;
@@ -29,7 +31,7 @@ function buildCharClasses(): void {
     let cls = SYMBOL;
     if (c >= 0xd800 && c <= 0xdbff) cls = HIGH_SURROGATE;
     else if (c >= 0xdc00 && c <= 0xdfff) cls = SYMBOL;
-    else if (letter.test(ch)) cls = LETTER;
+    else if (letter.test(ch)) cls = c < 0x0250 ? LATIN_LETTER : OTHER_LETTER;
     else if (mark.test(ch) || c === 0x200c || c === 0x200d || c === 0x0640) cls = MARK;
     else if (digit.test(ch)) cls = DIGIT;
     else if (space.test(ch) || isIgnorable(c) || c < 0x20 || (c >= 0x7f && c < 0xa0)) cls = SEP;
@@ -42,8 +44,6 @@ function buildCharClasses(): void {
 }
 
 buildCharClasses();
-
-const isLatin = (c: number) => c < 0x0250;
 
 // Keys of one-character tokens (punctuation, digits), made once: a tenth of all tokens are these.
 const charKeys: (string | undefined)[] = [];
@@ -74,15 +74,16 @@ export function tokenize(text: string, wordKeyOf: WordKeyOf = keyOfSlice): Token
     if (cls === SEP || cls === MARK) {
       // A mark with no letter before it (a file of only diacritics) carries no word.
       i++;
-    } else if (cls === LETTER) {
+    } else if (cls === OTHER_LETTER || cls === LATIN_LETTER) {
       const start = i;
-      const latin = isLatin(c);
+      // Latin words keep their digits (G20); Arabic ones end before them (ج20 is a word and a number).
+      const withDigits = cls === LATIN_LETTER ? DIGIT : cls;
       let hash = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
         const k = charClass[d];
-        if (k === MARK || (k === LETTER && isLatin(d) === latin) || (k === DIGIT && latin)) {
+        if (k === cls || k === MARK || k === withDigits) {
           hash = Math.imul(hash ^ d, FNV_PRIME);
           i++;
         } else break;
