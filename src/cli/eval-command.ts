@@ -28,7 +28,7 @@ export function registerEval(program: Command, io: Io): void {
     });
 }
 
-export function evaluateText() {
+function evaluateText() {
   const lexicon = loadLexicon();
   const pud = readConllu(`${requireSharedData('ud_arabic_pud')}/ar_pud-ud-test.conllu`);
   const segmentation = evaluateSegmentation(pud, createTextAnalyzer(lexicon));

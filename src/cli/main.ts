@@ -7,7 +7,7 @@ import { registerAnalyze } from './analyze-command.ts';
 import { registerEval } from './eval-command.ts';
 import type { Io } from './io.ts';
 
-export function buildProgram(io: Io): Command {
+function buildProgram(io: Io): Command {
   const program = new Command('marsad')
     .description('Marsad (مرصد): Arabic news into verifiable, structured event data')
     .version(io.version, '-V, --version')

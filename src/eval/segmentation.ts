@@ -39,7 +39,7 @@ export function readConllu(path: string): PudSentence[] {
 }
 
 /** Our segments in PUD's convention: clitics apart, ال joined to its noun, other tokens whole. */
-export function pudSegments(layers: TextLayers): [number, number][] {
+function pudSegments(layers: TextLayers): [number, number][] {
   const out: [number, number][] = [];
   layers.tokens.forEach((token, i) => {
     if (!layers.words[i]) {
@@ -61,7 +61,7 @@ export function pudSegments(layers: TextLayers): [number, number][] {
 }
 
 /** Tokens alone, clitics attached: what a tokenizer without a clitic layer scores. */
-export function tokenSegments(layers: TextLayers): [number, number][] {
+function tokenSegments(layers: TextLayers): [number, number][] {
   return layers.tokens.map((t) => [t.start, t.end]);
 }
 

@@ -21,7 +21,7 @@ export function makeArticle(input: ArticleInput): Article {
   };
 }
 
-export function contentId(text: string): string {
+function contentId(text: string): string {
   return `a-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 }
 

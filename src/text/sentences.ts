@@ -46,9 +46,9 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
 /** A full stop that abbreviates: after a listed abbreviation or a lone letter, not after a year. */
 function isAbbreviationStop(tokens: readonly Token[], i: number, text: string): boolean {
   const dot = tokens[i]!;
-  if (text[dot.start] !== '.') return false;
+  if (dot.norm !== '.') return false;
   const before = tokens[i - 1];
-  if (!before || before.kind !== 'word' || before.end !== dot.start) return false;
+  if (before?.kind !== 'word' || before.end !== dot.start) return false;
   const afterYear = tokens[i - 2]?.kind === 'number';
   if (afterYear && ERA_MARKERS.has(before.norm)) return false;
   const next = tokens[i + 1];
