@@ -3,12 +3,9 @@
 // Keys are matching keys (token.norm, see normalize.ts). Files are checked against MANIFEST.json's
 // sha256 before use, so a stale or hand-edited lexicon fails loudly instead of skewing results.
 
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { fail } from '../core/errors.ts';
+import { readModelFile } from '../core/model-files.ts';
 import { hashRange, StringTable } from '../core/string-table.ts';
 
 export interface Lexicon {
@@ -25,10 +22,6 @@ const DEFAULT_DIR = fileURLToPath(new URL('../../models/lexicon/', import.meta.u
 const WORDS = 'words.tsv.gz';
 const NAMES = 'names.txt.gz';
 const REBUILD = 'rebuild it with `npm run build:lexicon` (node --import tsx scripts/build-lexicon.ts)';
-
-interface Manifest {
-  files: Record<string, { sha256: string; bytes: number; entries: number }>;
-}
 
 const loaded = new Map<string, Lexicon>();
 
@@ -101,16 +94,13 @@ class LexiconBuilder {
 }
 
 function readLexicon(dir: string): Lexicon {
-  const manifestPath = join(dir, 'MANIFEST.json');
-  if (!existsSync(manifestPath)) throw fail('DATA_MISSING', manifestPath, REBUILD);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   const builder = new LexiconBuilder();
-  const words = readVerified(dir, WORDS, manifest);
+  const words = readModelFile(dir, WORDS, REBUILD);
   forEachLine(words, (start, end) => {
     const tab = words.indexOf('\t', start);
     if (tab > start && tab < end) builder.word(words, start, tab, Number(words.slice(tab + 1, end)));
   });
-  const names = readVerified(dir, NAMES, manifest);
+  const names = readModelFile(dir, NAMES, REBUILD);
   forEachLine(names, (start, end) => builder.name(names, start, end));
   return builder.build();
 }
@@ -122,23 +112,4 @@ function forEachLine(text: string, line: (start: number, end: number) => void): 
     line(start, end);
     start = end + 1;
   }
-}
-
-/** The gunzipped text of `name`, after checking its bytes against the manifest's sha256. */
-function readVerified(dir: string, name: string, manifest: Manifest): string {
-  const path = join(dir, name);
-  const expected = manifest.files?.[name]?.sha256;
-  if (expected === undefined) throw fail('DATA_CORRUPT', path, 'not listed in MANIFEST.json', REBUILD);
-  if (!existsSync(path)) throw fail('DATA_MISSING', path, REBUILD);
-  const bytes = readFileSync(path);
-  const actual = createHash('sha256').update(bytes).digest('hex');
-  if (actual !== expected) {
-    throw fail(
-      'DATA_CORRUPT',
-      path,
-      `sha256 ${actual.slice(0, 12)}…, manifest says ${expected.slice(0, 12)}…`,
-      REBUILD,
-    );
-  }
-  return gunzipSync(bytes).toString('utf8');
 }
