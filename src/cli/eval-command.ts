@@ -1,11 +1,17 @@
 // `marsad eval text`: segmentation F1 on UD Arabic-PUD and stemming accuracy beside Snowball.
+// `marsad eval ner FILE`: CoNLL entity-level precision, recall and F1 of the NER model on a gold file.
 
 import type { Command } from 'commander';
 import snowball from 'snowball-stemmers';
+import { fail } from '../core/errors.ts';
+import { anercorpTestText } from '../corpus/anercorp.ts';
 import { requireSharedData } from '../corpus/shared-data.ts';
+import { evaluateNer, formatNerScores } from '../eval/conll.ts';
 import { percent, type Scores } from '../eval/scores.ts';
 import { evaluateSegmentation, readConllu } from '../eval/segmentation.ts';
 import { readGoldenCorpus, readStemList, type Stemmer, scoreStemmer } from '../eval/stemming.ts';
+import { decodeText, readInput } from '../ingest/decode.ts';
+import { createCorpusTagger } from '../ner/tagger.ts';
 import { createWordShaper } from '../text/clitics.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { matchKey } from '../text/normalize.ts';
@@ -26,7 +32,35 @@ export function registerEval(program: Command, io: Io): void {
       if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else io.stdout.write(formatTextReport(report, Number(options.errors) || 0));
     });
+  evaluate
+    .command('ner')
+    .argument(
+      '[file]',
+      'gold `token TAG` file (IOB1 or IOB2; PER/PERS, LOC, ORG, MISC), or - for standard input',
+    )
+    .description('entity-level precision, recall and F1 (CoNLL), overall and per type')
+    .option('--anercorp-test', 'use the ANERcorp test tail (lines 125,278–end) from ../shared/data')
+    .option('--json', 'print the figures as JSON')
+    .action(async (file: string | undefined, options: { anercorpTest?: boolean; json?: boolean }) => {
+      if ((file === undefined) === !options.anercorpTest)
+        throw fail('BAD_OPTION', 'give either a gold FILE or --anercorp-test');
+      const gold =
+        file === undefined
+          ? anercorpTestText()
+          : decodeText(await readInput(file, { maxBytes: GOLD_MAX_BYTES, stdin: io.stdin }), file);
+      const result = evaluateNer(gold, createCorpusTagger());
+      if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else {
+        const source = file ?? 'ANERcorp test (lines 125,278–end)';
+        io.stdout.write(`${source}: ${result.sentences} sentences, ${result.tokens} tokens`);
+        io.stdout.write(result.malformed ? `, ${result.malformed} malformed lines skipped\n` : '\n');
+        io.stdout.write(formatNerScores(result.scores));
+      }
+    });
 }
+
+/** Gold files are whole corpora, not one article. */
+const GOLD_MAX_BYTES = 512 * 1024 * 1024;
 
 function evaluateText() {
   const lexicon = loadLexicon();

@@ -59,10 +59,45 @@ export interface TextLayers {
   readonly sentences: readonly Sentence[];
 }
 
+export type EntityType = 'PER' | 'LOC' | 'ORG' | 'MISC';
+
+/** A name the tagger found: a span of whole tokens. */
+export interface Mention extends Span {
+  readonly text: string;
+  readonly type: EntityType;
+  /** The canonical entity, once linking exists; null until then. */
+  readonly entity: string | null;
+}
+
+export type DatePrecision = 'year' | 'month' | 'day';
+
+export interface DateMention extends Span {
+  /** Gregorian `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as fine as `precision`. */
+  readonly value: string;
+  readonly precision: DatePrecision;
+  /** Deictic: the value is counted from the reference date (أمس · الأحد · العام الماضي · أكتوبر المقبل). */
+  readonly relative?: true;
+}
+
+export type FigureUnit = 'money' | 'people' | 'percent';
+
+export interface Figure extends Span {
+  readonly value: number;
+  /** Absent for a plain count. */
+  readonly unit?: FigureUnit;
+  /** The counted noun or currency as written (شخصاً · قتلى · دولار), for money and people. */
+  readonly noun?: string;
+  /** ISO 4217 code, where the name settles it (دولار → USD; ريال alone could be several). */
+  readonly currency?: string;
+}
+
 export interface Doc extends TextLayers {
   readonly article: Article;
   /** Every number the text writes, in digits or words (text/numbers.ts). */
   readonly numbers: readonly NumberValue[];
+  readonly mentions: readonly Mention[];
+  readonly dates: readonly DateMention[];
+  readonly figures: readonly Figure[];
 }
 
 /** The segments of token `i` in offsets of the article text. */

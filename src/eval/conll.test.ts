@@ -296,12 +296,14 @@ describe('evaluateNer', () => {
     '. O',
   );
 
-  test('tags each sentence of the gold file and scores the tags', () => {
+  test('tags the sentences of the gold file, all at once and in order, and scores the tags', () => {
     const seen: string[][] = [];
-    const result = evaluateNer(text, (tokens) => {
-      seen.push([...tokens]);
-      return tokens.map((t) => (t === 'موسكو' ? 'B-LOC' : 'O'));
-    });
+    const result = evaluateNer(text, (sentences) =>
+      sentences.map((tokens) => {
+        seen.push([...tokens]);
+        return tokens.map((t) => (t === 'موسكو' ? 'B-LOC' : 'O'));
+      }),
+    );
     assert.deepEqual(seen, [
       ['قال', 'سيرغي', 'لافروف', '.'],
       ['في', 'موسكو', '.'],
@@ -316,6 +318,6 @@ describe('evaluateNer', () => {
   });
 
   test('refuses a tagger that returns the wrong number of tags', () => {
-    assert.throws(() => evaluateNer(text, () => ['O']), RangeError);
+    assert.throws(() => evaluateNer(text, (sentences) => sentences.map(() => ['O'])), RangeError);
   });
 });

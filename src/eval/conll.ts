@@ -239,14 +239,17 @@ export function formatNerScores(scores: NerScores): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Reads a CoNLL-layout gold file, tags each sentence's tokens with `tag`, and scores the result. */
+/**
+ * Reads a CoNLL-layout gold file, tags its sentences with `tag`, and scores the result. The tagger
+ * gets every sentence at once, in order, so it can use what it saw elsewhere in the text.
+ */
 export function evaluateNer(
   text: string,
-  tag: (tokens: readonly string[]) => readonly string[],
+  tag: (sentences: readonly (readonly string[])[]) => readonly (readonly string[])[],
 ): { scores: NerScores; sentences: number; tokens: number; malformed: number } {
   const { sentences, malformed } = readTagged(text);
   const gold = sentences.map((s) => s.tags);
-  const predicted = sentences.map((s) => tag(s.tokens));
+  const predicted = tag(sentences.map((s) => s.tokens));
   const scores = scoreNer(gold, predicted);
   return { scores, sentences: sentences.length, tokens: scores.tokens, malformed };
 }

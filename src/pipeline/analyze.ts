@@ -3,6 +3,10 @@
 
 import type { Doc } from '../core/doc.ts';
 import { type ArticleInput, makeArticle } from '../ingest/article.ts';
+import { findDates } from '../ner/dates.ts';
+import { findFigures } from '../ner/figures.ts';
+import { loadNerTagger } from '../ner/model.ts';
+import { defaultNerResources, findMentions } from '../ner/tagger.ts';
 import type { WordCounts } from '../text/clitics.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { findNumbers } from '../text/numbers.ts';
@@ -17,9 +21,19 @@ export type Analyze = (input: ArticleInput) => Doc;
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyze {
   const textLayer = createTextAnalyzer(options.lexicon ?? loadLexicon());
+  const tagger = loadNerTagger();
+  const resources = defaultNerResources();
   return (input) => {
     const article = makeArticle(input);
     const text = textLayer(article.text);
-    return { article, ...text, numbers: findNumbers(article.text, text.tokens) };
+    const numbers = findNumbers(article.text, text.tokens);
+    const read = { article, ...text, numbers };
+    const dates = findDates(article.text, text.tokens, numbers, article.publishedAt);
+    return {
+      ...read,
+      mentions: findMentions(read, tagger, resources),
+      dates,
+      figures: findFigures(article.text, text.tokens, numbers, dates),
+    };
   };
 }

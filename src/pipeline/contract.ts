@@ -20,6 +20,9 @@ export function toAnalysisJson(doc: Doc) {
       shape ? [{ token, stem: shape.stem, segments: wordSegments(doc, token) }] : [],
     ),
     numbers: doc.numbers,
+    mentions: doc.mentions.map(({ start, end, text, type, entity }) => ({ start, end, text, type, entity })),
+    dates: doc.dates,
+    figures: doc.figures,
   };
 }
 

@@ -1,0 +1,121 @@
+// The shipped NER model (models/ner/), its text form, and tagging with it. The text form is one
+// line per feature with its non-zero weights, scaled to integers: small, diffable and quick to load.
+
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readModelFile } from '../core/model-files.ts';
+import { FEATURE_GROUPS, type FeatureGroup, type NerToken, tokenFeatures } from './features.ts';
+import { decode, type SequenceModel } from './perceptron.ts';
+
+export const NER_LABELS = [
+  'O',
+  'B-PER',
+  'I-PER',
+  'B-LOC',
+  'I-LOC',
+  'B-ORG',
+  'I-ORG',
+  'B-MISC',
+  'I-MISC',
+] as const;
+/** The first pass, on local features only, and the second, which also reads the document memory. */
+export const NER_LOCAL_FILE = 'local.tsv.gz';
+export const NER_MODEL_FILE = 'model.tsv.gz';
+
+export interface NerModel extends SequenceModel {
+  readonly features: ReadonlyMap<string, number>;
+  readonly groups: ReadonlySet<FeatureGroup>;
+}
+
+const SCALE = 1000;
+const DEFAULT_DIR = fileURLToPath(new URL('../../models/ner/', import.meta.url));
+const REBUILD = 'rebuild it with `npm run train:ner`';
+
+/** Label of each token of a sentence. */
+export function tagSentence(model: NerModel, sentence: readonly NerToken[]): string[] {
+  const ids = sentence.map((_, i) => {
+    const out: number[] = [];
+    for (const name of tokenFeatures(sentence, i, model.groups)) {
+      const id = model.features.get(name);
+      if (id !== undefined) out.push(id);
+    }
+    return out;
+  });
+  return decode(model, ids).map((y) => model.labels[y]!);
+}
+
+export function serializeModel(
+  model: SequenceModel,
+  featureNames: readonly string[],
+  groups: ReadonlySet<FeatureGroup>,
+) {
+  const L = model.labels.length;
+  const scaled = (w: number) => Math.round(w * SCALE);
+  const lines = [
+    `labels\t${model.labels.join('\t')}`,
+    `groups\t${[...groups].join('\t')}`,
+    `transitions\t${Array.from(model.transitions, scaled).join(' ')}`,
+  ];
+  let kept = 0;
+  featureNames.forEach((name, f) => {
+    const parts: string[] = [];
+    for (let y = 0; y < L; y++) {
+      const w = scaled(model.weights[f * L + y]!);
+      if (w !== 0) parts.push(`${y}:${w}`);
+    }
+    if (parts.length > 0) {
+      lines.push(`${name}\t${parts.join(' ')}`);
+      kept++;
+    }
+  });
+  return { text: `${lines.join('\n')}\n`, features: kept };
+}
+
+export function parseModel(text: string): NerModel {
+  const lines = text.split('\n');
+  const field = (i: number, name: string) => {
+    const line = lines[i] ?? '';
+    if (!line.startsWith(`${name}\t`)) throw new Error(`NER model: line ${i + 1} should start with ${name}`);
+    return line.slice(name.length + 1);
+  };
+  const labels = field(0, 'labels').split('\t');
+  const groups = new Set(
+    field(1, 'groups')
+      .split('\t')
+      .filter((g): g is FeatureGroup => (FEATURE_GROUPS as readonly string[]).includes(g)),
+  );
+  const transitions = Float32Array.from(field(2, 'transitions').split(' '), (w) => Number(w) / SCALE);
+  const L = labels.length;
+  const features = new Map<string, number>();
+  const rows = lines.slice(3).filter((line) => line.length > 0);
+  const weights = new Float32Array(rows.length * L);
+  rows.forEach((line, f) => {
+    const tab = line.lastIndexOf('\t');
+    features.set(line.slice(0, tab), f);
+    for (const part of line.slice(tab + 1).split(' ')) {
+      const colon = part.indexOf(':');
+      weights[f * L + Number(part.slice(0, colon))] = Number(part.slice(colon + 1)) / SCALE;
+    }
+  });
+  return { labels, groups, transitions, features, weights };
+}
+
+export interface NerTagger {
+  readonly local: NerModel;
+  readonly global: NerModel;
+}
+
+const loaded = new Map<string, NerTagger>();
+
+export function loadNerTagger(dir: string = DEFAULT_DIR): NerTagger {
+  const root = resolve(dir);
+  let tagger = loaded.get(root);
+  if (!tagger) {
+    tagger = {
+      local: parseModel(readModelFile(root, NER_LOCAL_FILE, REBUILD)),
+      global: parseModel(readModelFile(root, NER_MODEL_FILE, REBUILD)),
+    };
+    loaded.set(root, tagger);
+  }
+  return tagger;
+}

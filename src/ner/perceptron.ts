@@ -1,0 +1,156 @@
+// A first-order structured perceptron with averaged weights and Viterbi decoding (Collins 2002).
+// Chosen over a CRF by measurement (README): it trains in minutes in plain TypeScript, decodes with
+// one pass of additions per token, and scores within a point of a CRF on the same features.
+// Features are dense integer ids; a token is the list of ids that fire on it.
+
+export interface SequenceModel {
+  readonly labels: readonly string[];
+  /** weights[feature * labels.length + label] */
+  readonly weights: Float32Array;
+  /** transitions[(previous + 1) * labels.length + label]; row 0 is the start of a sentence. */
+  readonly transitions: Float32Array;
+}
+
+/** Label indices of the best sequence for a sentence, each token given as its feature ids. */
+export function decode(model: SequenceModel, tokens: readonly (readonly number[])[]): number[] {
+  const n = tokens.length;
+  const L = model.labels.length;
+  if (n === 0) return [];
+  const { weights, transitions } = model;
+  const score = new Float64Array(n * L);
+  const back = new Int32Array(n * L);
+  const emission = new Float64Array(L);
+  for (let t = 0; t < n; t++) {
+    emission.fill(0);
+    for (const f of tokens[t]!) {
+      const base = f * L;
+      for (let y = 0; y < L; y++) emission[y]! += weights[base + y]!;
+    }
+    for (let y = 0; y < L; y++) {
+      if (t === 0) {
+        score[y] = emission[y]! + transitions[y]!;
+        continue;
+      }
+      let best = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        const s = score[(t - 1) * L + p]! + transitions[(p + 1) * L + y]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[t * L + y] = best + emission[y]!;
+      back[t * L + y] = arg;
+    }
+  }
+  let last = 0;
+  for (let y = 1; y < L; y++) if (score[(n - 1) * L + y]! > score[(n - 1) * L + last]!) last = y;
+  const path = new Array<number>(n);
+  path[n - 1] = last;
+  for (let t = n - 1; t > 0; t--) path[t - 1] = back[t * L + path[t]!]!;
+  return path;
+}
+
+export interface TrainingSentence {
+  readonly tokens: readonly (readonly number[])[];
+  readonly labels: readonly number[];
+}
+
+export interface TrainOptions {
+  readonly epochs: number;
+  /** Deterministic shuffling of the sentences between epochs. */
+  readonly seed: number;
+  /** Called after each epoch with the averaged model; return a score to keep the best epoch. */
+  readonly onEpoch?: (epoch: number, model: SequenceModel) => number;
+}
+
+/**
+ * Trains with the averaged perceptron: each mistake adds the gold features and subtracts the
+ * predicted ones; the model returned is the average of the weights over all steps, kept lazily
+ * (each weight remembers the step of its last change) so an update costs only what it touches.
+ */
+export function train(
+  sentences: readonly TrainingSentence[],
+  featureCount: number,
+  labels: readonly string[],
+  options: TrainOptions,
+): SequenceModel {
+  const L = labels.length;
+  const current = {
+    labels,
+    weights: new Float32Array(featureCount * L),
+    transitions: new Float32Array((L + 1) * L),
+  };
+  // Sums of weight × steps held, for the average; and the step at which each weight last changed.
+  const weightSums = new Float64Array(featureCount * L);
+  const weightStamps = new Int32Array(featureCount * L);
+  const transitionSums = new Float64Array((L + 1) * L);
+  const transitionStamps = new Int32Array((L + 1) * L);
+  let step = 1;
+
+  const bump = (values: Float32Array, sums: Float64Array, stamps: Int32Array, i: number, delta: number) => {
+    sums[i]! += (step - stamps[i]!) * values[i]!;
+    stamps[i] = step;
+    values[i]! += delta;
+  };
+  const averaged = (): SequenceModel => {
+    const average = (values: Float32Array, sums: Float64Array, stamps: Int32Array) => {
+      const out = new Float32Array(values.length);
+      for (let i = 0; i < values.length; i++) out[i] = (sums[i]! + (step - stamps[i]!) * values[i]!) / step;
+      return out;
+    };
+    return {
+      labels,
+      weights: average(current.weights, weightSums, weightStamps),
+      transitions: average(current.transitions, transitionSums, transitionStamps),
+    };
+  };
+
+  const order = sentences.map((_, i) => i);
+  const random = mulberry32(options.seed);
+  let best: { score: number; model: SequenceModel } | undefined;
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const index of order) {
+      const sentence = sentences[index]!;
+      const predicted = decode(current, sentence.tokens);
+      for (let t = 0; t < predicted.length; t++) {
+        const gold = sentence.labels[t]!;
+        const guess = predicted[t]!;
+        const goldPrevious = t === 0 ? -1 : sentence.labels[t - 1]!;
+        const guessPrevious = t === 0 ? -1 : predicted[t - 1]!;
+        if (gold === guess && goldPrevious === guessPrevious) continue;
+        if (gold !== guess) {
+          for (const f of sentence.tokens[t]!) {
+            bump(current.weights, weightSums, weightStamps, f * L + gold, 1);
+            bump(current.weights, weightSums, weightStamps, f * L + guess, -1);
+          }
+        }
+        bump(current.transitions, transitionSums, transitionStamps, (goldPrevious + 1) * L + gold, 1);
+        bump(current.transitions, transitionSums, transitionStamps, (guessPrevious + 1) * L + guess, -1);
+      }
+      step++;
+    }
+    const model = averaged();
+    const score = options.onEpoch?.(epoch, model);
+    if (score === undefined) best = { score: 0, model };
+    else if (!best || score > best.score) best = { score, model };
+  }
+  return best?.model ?? averaged();
+}
+
+/** A small seeded generator, so that training is reproducible. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,98 @@
+// Tagging: ANERcorp-style tokens (training, evaluation) or a Doc's tokens (analysis) through the same
+// features and model; mentions come out as spans of the article text.
+
+import type { Doc, EntityType, Mention, Token, TokenKind } from '../core/doc.ts';
+import { entitySpans } from '../eval/conll.ts';
+import { createWordShaper } from '../text/clitics.ts';
+import { loadLexicon } from '../text/lexicon.ts';
+import { matchKey } from '../text/normalize.ts';
+import { loadClusters } from './clusters.ts';
+import { withDocumentMemory } from './document.ts';
+import type { NerToken } from './features.ts';
+import { loadGazetteer } from './gazetteer.ts';
+import { loadNerTagger, type NerTagger, tagSentence } from './model.ts';
+import { type NerResources, nerToken } from './ner-tokens.ts';
+
+export function defaultNerResources(): NerResources {
+  return { lexicon: loadLexicon(), gazetteer: loadGazetteer(), clusters: loadClusters() };
+}
+
+/** Sentences of a corpus without document marks are read as documents of this many sentences. */
+export const DOCUMENT_SENTENCES = 25;
+
+/** Tags one document: a first pass on local features, then a second that also reads what the first said elsewhere. */
+export function tagDocument(tagger: NerTagger, sentences: readonly (readonly NerToken[])[]): string[][] {
+  const first = sentences.map((s) => tagSentence(tagger.local, s));
+  return withDocumentMemory(sentences, first).map((s) => tagSentence(tagger.global, s));
+}
+
+/** A function from a corpus's pre-split sentences (a CoNLL file's) to IOB2 tags. */
+export function createCorpusTagger(tagger: NerTagger = loadNerTagger(), resources = defaultNerResources()) {
+  const toNer = nerTokensOfStrings(resources);
+  return (sentences: readonly (readonly string[])[]): string[][] => {
+    const tags: string[][] = [];
+    for (let s = 0; s < sentences.length; s += DOCUMENT_SENTENCES)
+      tags.push(...tagDocument(tagger, sentences.slice(s, s + DOCUMENT_SENTENCES).map(toNer)));
+    return tags;
+  };
+}
+
+/** Pre-split tokens as the tagger sees them: each is shaped like a word of the text layer. */
+export function nerTokensOfStrings(resources: NerResources): (tokens: readonly string[]) => NerToken[] {
+  const shape = createWordShaper(resources.lexicon);
+  return (tokens) =>
+    tokens.map((surface) => {
+      const key = matchKey(surface);
+      const kind = kindOf(surface);
+      return nerToken(surface, key, kind, kind === 'word' ? shape(surface, key) : null, resources);
+    });
+}
+
+function kindOf(surface: string): TokenKind {
+  if (/\p{L}/u.test(surface)) return 'word';
+  if (/\p{Nd}/u.test(surface)) return 'number';
+  return /^\p{P}+$/u.test(surface) ? 'punct' : 'symbol';
+}
+
+/** The mentions of an analysed article: the article is the document. */
+export function findMentions(
+  doc: Pick<Doc, 'article' | 'tokens' | 'words' | 'sentences'>,
+  tagger: NerTagger = loadNerTagger(),
+  resources = defaultNerResources(),
+): Mention[] {
+  const { text } = doc.article;
+  const bySentence: { first: number; tokens: readonly Token[] }[] = [];
+  let t = 0;
+  for (const sentence of doc.sentences) {
+    const first = t;
+    while (t < doc.tokens.length && doc.tokens[t]!.end <= sentence.end) t++;
+    bySentence.push({ first, tokens: doc.tokens.slice(first, t) });
+  }
+  const ner = bySentence.map(({ first, tokens }) =>
+    tokens.map((token, i) =>
+      nerToken(
+        text.slice(token.start, token.end),
+        token.norm,
+        token.kind,
+        doc.words[first + i] ?? null,
+        resources,
+      ),
+    ),
+  );
+  const mentions: Mention[] = [];
+  tagDocument(tagger, ner).forEach((tags, s) => {
+    const { tokens } = bySentence[s]!;
+    for (const { type, start, end } of entitySpans(tags)) {
+      const from = tokens[start]!.start;
+      const to = tokens[end - 1]!.end;
+      mentions.push({
+        start: from,
+        end: to,
+        text: text.slice(from, to),
+        type: type as EntityType,
+        entity: null,
+      });
+    }
+  });
+  return mentions;
+}
