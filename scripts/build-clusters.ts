@@ -21,17 +21,14 @@
 //
 // Run: node --import tsx scripts/build-clusters.ts
 
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, strToU8 } from 'fflate';
+import { writeModelFiles } from '../src/core/model-files.ts';
 import { readSaudiNewsNetFile, saudiNewsNetFiles } from '../src/corpus/saudinewsnet.ts';
 import { CLUSTERS_FILE, cliticParts } from '../src/ner/clusters.ts';
 import { loadLexicon } from '../src/text/lexicon.ts';
 import { createTextAnalyzer } from '../src/text/text-layer.ts';
 
-const COMMAND = 'node --import tsx scripts/build-clusters.ts';
+const COMMAND = 'npm run build:clusters';
 const OUT_DIR = fileURLToPath(new URL('../models/clusters/', import.meta.url));
 const SAUDINEWSNET = 'saudinewsnet/dataset';
 
@@ -578,21 +575,8 @@ function kMeans(points: Float32Array, n: number, d: number, k: number, random: (
   return assignment.map((c) => renumber[c]!);
 }
 
-/** JSON laid out as `biome format` lays it out (arrays on one line when they fit), so lint passes as built. */
-function formatJson(value: unknown): string {
-  const LINE_WIDTH = 110;
-  return `${JSON.stringify(value, null, 2).replace(
-    /^( *)(.*)\[\n((?: *(?:"(?:[^"\\]|\\.)*"|-?[\d.e+-]+),?\n)+) *\]/gm,
-    (whole, indent: string, head: string, items: string) => {
-      const line = `${indent}${head}[${items.trim().split(/,\n */).join(', ')}]`;
-      return line.length <= LINE_WIDTH ? line : whole;
-    },
-  )}\n`;
-}
-
 function main(): void {
   const started = performance.now();
-  mkdirSync(OUT_DIR, { recursive: true });
   const random = seededRandom(SEED);
 
   const stream = readCorpus();
@@ -617,8 +601,6 @@ function main(): void {
     .map((id, row) => [stream.forms.strings[id]!, row] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const text = rows.map(([form, row]) => `${form}\t${assignments.map((a) => a[row]).join('\t')}\n`).join('');
-  const bytes = gzipSync(strToU8(text), { level: 9, mtime: 0 });
-  writeFileSync(join(OUT_DIR, CLUSTERS_FILE), bytes);
 
   // The middle-granularity clusters of a few probe words, most frequent members first, to eyeball.
   const middle = assignments[1]!;
@@ -629,45 +611,41 @@ function main(): void {
     progress(`  c256=${middle[row]} (${probe}): ${members.map((id) => stream.forms.strings[id]).join(' ')}`);
   }
 
-  const manifest = {
-    about: 'Shipped word clusters; rebuild from ../shared/data with the command below, never edit by hand.',
-    command: COMMAND,
-    method: {
-      summary:
-        'stripped forms (clitics off) → ±1/±2 context counts, left and right apart, plus own-clitic patterns → PPMI (α=0.75) → randomized SVD, U·Σ^0.5, L2-normalised → spherical k-means (k-means++, fixed seed) at each k',
-      parameters: {
-        minCount: MIN_COUNT,
-        maxVocabulary: MAX_VOCABULARY,
-        contextWords: CONTEXT_WORDS,
-        window: [...WINDOW],
-        cliticPatterns: CLITIC_PATTERNS,
-        contextSmoothing: CONTEXT_SMOOTHING,
-        dimensions: DIMENSIONS,
-        oversampling: OVERSAMPLING,
-        powerIterations: POWER_ITERATIONS,
-        singularValueWeight: SINGULAR_VALUE_WEIGHT,
-        granularities: [...GRANULARITIES],
-        maxIterations: MAX_ITERATIONS,
-        converged: CONVERGED,
-        seed: SEED,
-      },
-      corpus: { articles: stream.articles, tokens: stream.tokens.length, vocabularyTokens: covered },
-    },
-    files: {
-      [CLUSTERS_FILE]: {
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        bytes: bytes.length,
-        entries: rows.length,
+  const manifest = writeModelFiles(OUT_DIR, COMMAND, [
+    {
+      name: CLUSTERS_FILE,
+      text,
+      entries: rows.length,
+      about: {
         format:
           'form<TAB>c64<TAB>c256<TAB>c1024 per line, sorted by form; forms are matching keys without clitics (strippedForm in src/ner/clusters.ts); ids numbered by descending cluster size',
+        method: {
+          summary:
+            'stripped forms (clitics off) → ±1/±2 context counts, left and right apart, plus own-clitic patterns → PPMI (α=0.75) → randomized SVD, U·Σ^0.5, L2-normalised → spherical k-means (k-means++, fixed seed) at each k',
+          parameters: {
+            minCount: MIN_COUNT,
+            maxVocabulary: MAX_VOCABULARY,
+            contextWords: CONTEXT_WORDS,
+            window: [...WINDOW],
+            cliticPatterns: CLITIC_PATTERNS,
+            contextSmoothing: CONTEXT_SMOOTHING,
+            dimensions: DIMENSIONS,
+            oversampling: OVERSAMPLING,
+            powerIterations: POWER_ITERATIONS,
+            singularValueWeight: SINGULAR_VALUE_WEIGHT,
+            granularities: [...GRANULARITIES],
+            maxIterations: MAX_ITERATIONS,
+            converged: CONVERGED,
+            seed: SEED,
+          },
+          corpus: { articles: stream.articles, tokens: stream.tokens.length, vocabularyTokens: covered },
+        },
         sources: [SAUDINEWSNET],
         licence: 'cluster ids derived from SaudiNewsNet (CC BY-NC-SA 4.0, research use); no article text',
-        command: COMMAND,
       },
     },
-  };
-  writeFileSync(join(OUT_DIR, 'MANIFEST.json'), formatJson(manifest));
-  progress(`${CLUSTERS_FILE}: ${rows.length} forms, ${bytes.length} bytes`);
+  ]);
+  progress(`${CLUSTERS_FILE}: ${rows.length} forms, ${manifest.files[CLUSTERS_FILE]?.bytes} bytes`);
   progress(`done in ${seconds(started)} → ${OUT_DIR}`);
 }
 

@@ -162,7 +162,7 @@ describe('damaged clusters', () => {
       (e: unknown) =>
         e instanceof MarsadError &&
         e.code === 'DATA_CORRUPT' &&
-        e.message.includes('scripts/build-clusters.ts'),
+        e.message.includes('npm run build:clusters'),
     );
   });
 
@@ -172,7 +172,7 @@ describe('damaged clusters', () => {
       (e: unknown) =>
         e instanceof MarsadError &&
         e.code === 'DATA_MISSING' &&
-        e.message.includes('scripts/build-clusters.ts'),
+        e.message.includes('npm run build:clusters'),
     );
   });
 

@@ -4,13 +4,11 @@
 // (في روسيا، رئيس روسيا) and so share clusters, which lets a tagger generalise to names it never saw
 // in its training data. The file is checked against MANIFEST.json's sha256 before use.
 
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import type { SegmentRole, WordShape } from '../core/doc.ts';
 import { fail } from '../core/errors.ts';
+import { readModelFile } from '../core/model-files.ts';
 import { matchKey } from '../text/normalize.ts';
 
 /** Cluster ids of a form at the three granularities: [of 64, of 256, of 1024]. */
@@ -36,7 +34,7 @@ export interface CliticParts {
 // This module sits two levels below the repository root both as src/ner/*.ts and as dist/ner/*.js.
 const DEFAULT_DIR = fileURLToPath(new URL('../../models/clusters/', import.meta.url));
 export const CLUSTERS_FILE = 'clusters.tsv.gz';
-const REBUILD = 'rebuild it with `node --import tsx scripts/build-clusters.ts`';
+const REBUILD = 'rebuild it with `npm run build:clusters`';
 
 const PROCLITIC_ROLES: ReadonlySet<SegmentRole> = new Set(['conj', 'prep', 'future', 'det']);
 
@@ -77,10 +75,6 @@ function stemRange(surface: string, shape: WordShape): [number, number] {
   return end > start ? [start, end] : [0, surface.length];
 }
 
-interface Manifest {
-  files?: Record<string, { sha256: string; bytes: number; entries: number }>;
-}
-
 const loaded = new Map<string, WordClusters>();
 
 /** The clusters in `dir` (default `<repo>/models/clusters`), read and verified on the first call only. */
@@ -102,24 +96,8 @@ export function clustersFromEntries(entries: Iterable<readonly [string, ClusterI
 }
 
 function readClusters(dir: string): WordClusters {
-  const manifestPath = join(dir, 'MANIFEST.json');
-  if (!existsSync(manifestPath)) throw fail('DATA_MISSING', manifestPath, REBUILD);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const text = readModelFile(dir, CLUSTERS_FILE, REBUILD);
   const path = join(dir, CLUSTERS_FILE);
-  const expected = manifest.files?.[CLUSTERS_FILE]?.sha256;
-  if (expected === undefined) throw fail('DATA_CORRUPT', path, 'not listed in MANIFEST.json', REBUILD);
-  if (!existsSync(path)) throw fail('DATA_MISSING', path, REBUILD);
-  const bytes = readFileSync(path);
-  const actual = createHash('sha256').update(bytes).digest('hex');
-  if (actual !== expected) {
-    throw fail(
-      'DATA_CORRUPT',
-      path,
-      `sha256 ${actual.slice(0, 12)}…, manifest says ${expected.slice(0, 12)}…`,
-      REBUILD,
-    );
-  }
-  const text = gunzipSync(bytes).toString('utf8');
   // Forms share one Map; the three ids sit in one frozen tuple per form, handed out as is.
   const byForm = new Map<string, ClusterIds>();
   for (let start = 0; start < text.length; ) {

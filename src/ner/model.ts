@@ -55,6 +55,7 @@ export function serializeModel(
     `labels\t${model.labels.join('\t')}`,
     `groups\t${[...groups].join('\t')}`,
     `transitions\t${Array.from(model.transitions, scaled).join(' ')}`,
+    `outside-bias\t${scaled(model.outsideBias ?? 0)}`,
   ];
   let kept = 0;
   featureNames.forEach((name, f) => {
@@ -85,9 +86,10 @@ export function parseModel(text: string): NerModel {
       .filter((g): g is FeatureGroup => (FEATURE_GROUPS as readonly string[]).includes(g)),
   );
   const transitions = Float32Array.from(field(2, 'transitions').split(' '), (w) => Number(w) / SCALE);
+  const outsideBias = Number(field(3, 'outside-bias')) / SCALE;
   const L = labels.length;
   const features = new Map<string, number>();
-  const rows = lines.slice(3).filter((line) => line.length > 0);
+  const rows = lines.slice(4).filter((line) => line.length > 0);
   const weights = new Float32Array(rows.length * L);
   rows.forEach((line, f) => {
     const tab = line.lastIndexOf('\t');
@@ -97,7 +99,7 @@ export function parseModel(text: string): NerModel {
       weights[f * L + Number(part.slice(0, colon))] = Number(part.slice(colon + 1)) / SCALE;
     }
   });
-  return { labels, groups, transitions, features, weights };
+  return { labels, groups, transitions, outsideBias, features, weights };
 }
 
 export interface NerTagger {
