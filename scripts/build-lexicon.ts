@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import { writeModelFiles } from '../src/core/model-files.ts';
 import { ANERGAZET, ANETAC, readNameLists } from '../src/corpus/name-lists.ts';
 import { readSaudiNewsNetFile, saudiNewsNetFiles } from '../src/corpus/saudinewsnet.ts';
-import { requireSharedData } from '../src/corpus/shared-data.ts';
 import { tokenize } from '../src/text/tokens.ts';
 
 const COMMAND = 'node --import tsx scripts/build-lexicon.ts';

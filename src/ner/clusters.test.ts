@@ -160,9 +160,7 @@ describe('damaged clusters', () => {
     assert.throws(
       () => loadClusters(bad),
       (e: unknown) =>
-        e instanceof MarsadError &&
-        e.code === 'DATA_CORRUPT' &&
-        e.message.includes('npm run build:clusters'),
+        e instanceof MarsadError && e.code === 'DATA_CORRUPT' && e.message.includes('npm run build:clusters'),
     );
   });
 
@@ -170,9 +168,7 @@ describe('damaged clusters', () => {
     assert.throws(
       () => loadClusters(join(dir, 'empty')),
       (e: unknown) =>
-        e instanceof MarsadError &&
-        e.code === 'DATA_MISSING' &&
-        e.message.includes('npm run build:clusters'),
+        e instanceof MarsadError && e.code === 'DATA_MISSING' && e.message.includes('npm run build:clusters'),
     );
   });
 

@@ -29,7 +29,10 @@ test('keeps the epoch that scores best and reports every epoch', () => {
   train(sentences, 3, labels, {
     epochs: 4,
     seed: 1,
-    onEpoch: (epoch) => (seen.push(epoch), epoch === 2 ? 1 : 0),
+    onEpoch: (epoch) => {
+      seen.push(epoch);
+      return epoch === 2 ? 1 : 0;
+    },
   });
   assert.deepEqual(seen, [1, 2, 3, 4]);
 });
