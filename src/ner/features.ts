@@ -22,14 +22,7 @@ export interface NerToken {
   readonly document?: string;
 }
 
-export const FEATURE_GROUPS = [
-  'words',
-  'affixes',
-  'shape',
-  'gazetteer',
-  'clusters',
-  'document',
-] as const;
+export const FEATURE_GROUPS = ['words', 'affixes', 'shape', 'gazetteer', 'clusters', 'document'] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 const BOUNDARY = '<s>';
