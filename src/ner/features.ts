@@ -27,53 +27,76 @@ export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 const BOUNDARY = '<s>';
 
-export function tokenFeatures(
+/** The neighbours a token's features look at, by distance. */
+export const OFFSETS = [-2, -1, 1, 2] as const;
+export type Offset = 0 | (typeof OFFSETS)[number];
+
+/**
+ * The features a token contributes to the token `offset` places after it (0: to itself), or, for
+ * `undefined`, what a sentence boundary contributes there. A token's contributions depend on it
+ * alone, which is what lets the tagger compute them once per distinct token (model.ts).
+ */
+export function featuresSeenFrom(
+  t: NerToken | undefined,
+  offset: Offset,
+  groups: ReadonlySet<FeatureGroup>,
+): string[] {
+  const out: string[] = [];
+  const form = t?.form ?? BOUNDARY;
+  if (offset === 0) {
+    if (!t) return out;
+    out.push('b');
+    if (groups.has('words')) out.push(`w=${t.key}`, `f=${t.form}`);
+    if (groups.has('affixes')) {
+      out.push(`p=${t.proclitics}`);
+      if (form.length > 3) out.push(`pre2=${form.slice(0, 2)}`, `suf2=${form.slice(-2)}`);
+      if (form.length > 4) out.push(`pre3=${form.slice(0, 3)}`, `suf3=${form.slice(-3)}`);
+    }
+    if (groups.has('shape'))
+      out.push(`k=${t.kind}`, `len=${Math.min(form.length, 8)}`, `latin=${/[a-z]/.test(t.key)}`);
+    if (groups.has('gazetteer')) out.push(`g=${t.gazetteer}`);
+    if (groups.has('clusters') && t.clusters)
+      out.push(`c64=${t.clusters[0]}`, `c256=${t.clusters[1]}`, `c1k=${t.clusters[2]}`);
+    if (groups.has('document')) out.push(`d=${t.document ?? '-'}`, `dg=${t.document ?? '-'}|${t.gazetteer}`);
+    return out;
+  }
+  // Seen from a neighbour: -1 means "the token before me", so its features are named `…-1`.
+  const at = offset < 0 ? `${offset}` : `+${offset}`;
+  if (groups.has('words')) out.push(`f${at}=${form}`);
+  if (offset !== -1 && offset !== 1) return out;
+  if (groups.has('affixes') && offset === -1) out.push(`p-1=${t?.proclitics ?? BOUNDARY}`);
+  if (groups.has('shape')) out.push(`k${at}=${t?.kind ?? BOUNDARY}`);
+  if (groups.has('gazetteer')) out.push(`g${at}=${t?.gazetteer ?? -1}`);
+  if (groups.has('clusters')) out.push(`c${at}=${t?.clusters?.[1] ?? -1}`);
+  if (groups.has('document')) out.push(`d${at}=${t?.document ?? '-'}`);
+  return out;
+}
+
+/** Features that join a token with its neighbours. */
+export function pairFeatures(
   sentence: readonly NerToken[],
   i: number,
   groups: ReadonlySet<FeatureGroup>,
 ): string[] {
   const t = sentence[i]!;
-  const at = (d: number) => sentence[i + d];
-  const form = (d: number) => at(d)?.form ?? BOUNDARY;
-  const out = ['b'];
-  if (groups.has('words')) {
-    out.push(
-      `w=${t.key}`,
-      `f=${t.form}`,
-      `f-1=${form(-1)}`,
-      `f+1=${form(1)}`,
-      `f-2=${form(-2)}`,
-      `f+2=${form(2)}`,
-    );
-    out.push(`f-1f=${form(-1)}|${t.form}`, `ff+1=${t.form}|${form(1)}`);
-  }
-  if (groups.has('affixes')) {
-    const f = t.form;
-    out.push(`p=${t.proclitics}`, `p-1=${at(-1)?.proclitics ?? BOUNDARY}`);
-    if (f.length > 3) out.push(`pre2=${f.slice(0, 2)}`, `suf2=${f.slice(-2)}`);
-    if (f.length > 4) out.push(`pre3=${f.slice(0, 3)}`, `suf3=${f.slice(-3)}`);
-  }
-  if (groups.has('shape')) {
-    out.push(`k=${t.kind}`, `k-1=${at(-1)?.kind ?? BOUNDARY}`, `k+1=${at(1)?.kind ?? BOUNDARY}`);
-    out.push(`len=${Math.min(t.form.length, 8)}`, `latin=${/[a-z]/.test(t.key)}`);
-  }
-  if (groups.has('gazetteer')) {
-    out.push(`g=${t.gazetteer}`, `g-1=${at(-1)?.gazetteer ?? -1}`, `g+1=${at(1)?.gazetteer ?? -1}`);
-    out.push(`gg=${at(-1)?.gazetteer ?? -1}|${t.gazetteer}|${at(1)?.gazetteer ?? -1}`);
-  }
-  if (groups.has('clusters')) {
-    const c = t.clusters;
-    if (c) out.push(`c64=${c[0]}`, `c256=${c[1]}`, `c1k=${c[2]}`);
-    out.push(`c-1=${at(-1)?.clusters?.[1] ?? -1}`, `c+1=${at(1)?.clusters?.[1] ?? -1}`);
-  }
-  if (groups.has('document')) {
-    const d = t.document ?? '-';
-    out.push(
-      `d=${d}`,
-      `d-1=${at(-1)?.document ?? '-'}`,
-      `d+1=${at(1)?.document ?? '-'}`,
-      `dg=${d}|${t.gazetteer}`,
-    );
-  }
+  const before = sentence[i - 1];
+  const after = sentence[i + 1];
+  const out: string[] = [];
+  if (groups.has('words'))
+    out.push(`f-1f=${before?.form ?? BOUNDARY}|${t.form}`, `ff+1=${t.form}|${after?.form ?? BOUNDARY}`);
+  if (groups.has('gazetteer'))
+    out.push(`gg=${before?.gazetteer ?? -1}|${t.gazetteer}|${after?.gazetteer ?? -1}`);
+  return out;
+}
+
+export function tokenFeatures(
+  sentence: readonly NerToken[],
+  i: number,
+  groups: ReadonlySet<FeatureGroup>,
+): string[] {
+  const out = featuresSeenFrom(sentence[i], 0, groups);
+  // A neighbour at distance d sees this token at -d: the token before us is seen from offset -1.
+  for (const d of OFFSETS) out.push(...featuresSeenFrom(sentence[i + d], d, groups));
+  out.push(...pairFeatures(sentence, i, groups));
   return out;
 }

@@ -4,7 +4,15 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readModelFile } from '../core/model-files.ts';
-import { FEATURE_GROUPS, type FeatureGroup, type NerToken, tokenFeatures } from './features.ts';
+import {
+  FEATURE_GROUPS,
+  type FeatureGroup,
+  featuresSeenFrom,
+  type NerToken,
+  OFFSETS,
+  type Offset,
+  pairFeatures,
+} from './features.ts';
 import { decode, type SequenceModel } from './perceptron.ts';
 
 export const NER_LABELS = [
@@ -33,15 +41,56 @@ const REBUILD = 'rebuild it with `npm run train:ner`';
 
 /** Label of each token of a sentence. */
 export function tagSentence(model: NerModel, sentence: readonly NerToken[]): string[] {
-  const ids = sentence.map((_, i) => {
+  return decode(model, featureIdsOf(model)(sentence)).map((y) => model.labels[y]!);
+}
+
+/** Above this many distinct tokens the id cache starts afresh. */
+const CACHE_LIMIT = 200_000;
+type Views = ReadonlyMap<Offset, readonly number[]>;
+const idCaches = new WeakMap<NerModel, (sentence: readonly NerToken[]) => number[][]>();
+
+/**
+ * The feature ids of each token of a sentence, as `tokenFeatures` names them. What a token
+ * contributes from each distance depends on that token alone, so it is looked up once per distinct
+ * token and kept; only the few features that join neighbours are looked up every time.
+ */
+function featureIdsOf(model: NerModel): (sentence: readonly NerToken[]) => number[][] {
+  let ids = idCaches.get(model);
+  if (ids) return ids;
+  const known = (names: readonly string[]) => {
     const out: number[] = [];
-    for (const name of tokenFeatures(sentence, i, model.groups)) {
+    for (const name of names) {
       const id = model.features.get(name);
       if (id !== undefined) out.push(id);
     }
     return out;
-  });
-  return decode(model, ids).map((y) => model.labels[y]!);
+  };
+  const slots: readonly Offset[] = [0, ...OFFSETS];
+  const viewsOf = (t: NerToken | undefined): Views =>
+    new Map(slots.map((o) => [o, known(featuresSeenFrom(t, o, model.groups))]));
+  const boundary = viewsOf(undefined);
+  const byToken = new Map<string, Views>();
+  const cached = (t: NerToken): Views => {
+    const identity = `${t.key}\t${t.form}\t${t.proclitics}\t${t.kind}\t${t.gazetteer}\t${t.clusters ?? ''}\t${t.document ?? ''}`;
+    let views = byToken.get(identity);
+    if (!views) {
+      if (byToken.size >= CACHE_LIMIT) byToken.clear();
+      views = viewsOf(t);
+      byToken.set(identity, views);
+    }
+    return views;
+  };
+  ids = (sentence) => {
+    const views = sentence.map(cached);
+    return sentence.map((_, i) => {
+      const out = [...views[i]!.get(0)!];
+      for (const d of OFFSETS) out.push(...(views[i + d] ?? boundary).get(d)!);
+      out.push(...known(pairFeatures(sentence, i, model.groups)));
+      return out;
+    });
+  };
+  idCaches.set(model, ids);
+  return ids;
 }
 
 export function serializeModel(
