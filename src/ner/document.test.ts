@@ -10,6 +10,7 @@ const token = (form: string, kind: NerToken['kind'] = 'word'): NerToken => ({
   kind,
   gazetteer: 0,
   clusters: undefined,
+  frequency: 0,
 });
 
 test('tells each occurrence what the first pass said about the others', () => {

@@ -1,5 +1,5 @@
 // Turns tokens into what the tagger's features read (features.ts): the key, the clitic-free form,
-// gazetteer flags and clusters. The same code serves training (ANERcorp's tokens) and
+// gazetteer flags, clusters and frequency. The same code serves training (ANERcorp's tokens) and
 // analysis (the text layer's tokens), so the model sees the same features in both.
 
 import type { TokenKind, WordShape } from '../core/doc.ts';
@@ -25,7 +25,7 @@ export function nerToken(
 ): NerToken {
   const { proclitics, form } = cliticParts(surface, shape);
   const definite = proclitics.endsWith(DETERMINER) || proclitics.endsWith('لل');
-  const { gazetteer, clusters } = resources;
+  const { gazetteer, lexicon, clusters } = resources;
   const gazetteerFlags =
     gazetteer.flags(form) | gazetteer.flags(key) | (definite ? gazetteer.flags(DETERMINER + form) : 0);
   return {
@@ -35,5 +35,15 @@ export function nerToken(
     kind,
     gazetteer: gazetteerFlags,
     clusters: clusters?.of(form),
+    frequency: frequencyBucket(lexicon.count(form)),
   };
+}
+
+function frequencyBucket(count: number): number {
+  if (count === 0) return 0;
+  if (count < 10) return 1;
+  if (count < 100) return 2;
+  if (count < 1000) return 3;
+  if (count < 10000) return 4;
+  return 5;
 }
