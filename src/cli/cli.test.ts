@@ -135,6 +135,23 @@ test('bad flags exit 2 with a pointer to --help', async () => {
   assert.match(badLimit.stderr, /positive whole number/);
 });
 
+test('eval ner scores a gold file and says what it read', async () => {
+  const gold = file('gold.txt', 'قال O\nسيرغي B-PERS\nلافروف I-PERS\nفي O\nموسكو B-LOC\n. O\n');
+  const { code, stdout } = await run(['eval', 'ner', gold]);
+  assert.equal(code, 0);
+  assert.match(stdout, /1 sentences, 6 tokens/);
+  assert.match(stdout, /overall/);
+  const json = JSON.parse((await run(['eval', 'ner', gold, '--json'])).stdout);
+  assert.equal(json.scores.overall.support, 2);
+});
+
+test('eval ner wants a file or --anercorp-test, and refuses binary input', async () => {
+  assert.equal((await run(['eval', 'ner'])).code, 2);
+  const binary = await run(['eval', 'ner', file('gold.bin', Buffer.from([0, 1, 2, 0, 0]))]);
+  assert.equal(binary.code, 1);
+  assert.match(binary.stderr, /INPUT_BINARY/);
+});
+
 test('--help explains the command and its flags', async () => {
   const { code, stdout } = await run(['analyze', '--help']);
   assert.equal(code, 0);
