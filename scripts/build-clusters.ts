@@ -23,9 +23,11 @@
 
 import { fileURLToPath } from 'node:url';
 import { writeModelFiles } from '../src/core/model-files.ts';
+import { seededRandom } from '../src/core/random.ts';
 import { readSaudiNewsNetFile, saudiNewsNetFiles } from '../src/corpus/saudinewsnet.ts';
 import { CLUSTERS_FILE, cliticParts } from '../src/ner/clusters.ts';
 import { loadLexicon } from '../src/text/lexicon.ts';
+import { isArabicKey } from '../src/text/normalize.ts';
 import { createTextAnalyzer } from '../src/text/text-layer.ts';
 
 const COMMAND = 'npm run build:clusters';
@@ -61,28 +63,6 @@ function progress(line: string): void {
 }
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-
-/** True when the form is only Arabic letters ء…ي (U+0621–U+064A, tatweel excluded) and long enough. */
-function isArabicForm(form: string): boolean {
-  if (form.length < MIN_FORM_LENGTH) return false;
-  for (let i = 0; i < form.length; i++) {
-    const c = form.charCodeAt(i);
-    if (c < 0x0621 || c > 0x064a || c === 0x0640) return false;
-  }
-  return true;
-}
-
-/** mulberry32: a small seeded generator, so every build draws the same numbers. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(random: () => number): () => number {
   return () => {
@@ -585,7 +565,7 @@ function main(): void {
     counts,
     stream.forms.strings,
     Number.POSITIVE_INFINITY,
-    (id) => counts[id]! >= MIN_COUNT && isArabicForm(stream.forms.strings[id]!),
+    (id) => counts[id]! >= MIN_COUNT && isArabicKey(stream.forms.strings[id]!, MIN_FORM_LENGTH),
   );
   const vocabulary = candidates.slice(0, MAX_VOCABULARY);
   const covered = vocabulary.reduce((sum, id) => sum + counts[id]!, 0);

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { writeModelFiles } from '../src/core/model-files.ts';
 import { ANERGAZET, ANETAC, readNameLists } from '../src/corpus/name-lists.ts';
 import { readSaudiNewsNetFile, saudiNewsNetFiles } from '../src/corpus/saudinewsnet.ts';
+import { isArabicKey } from '../src/text/normalize.ts';
 import { tokenize } from '../src/text/tokens.ts';
 
 const COMMAND = 'node --import tsx scripts/build-lexicon.ts';
@@ -26,16 +27,6 @@ const MIN_WORD_LENGTH = 2;
 const MIN_NAME_LENGTH = 3;
 
 const SAUDINEWSNET = 'saudinewsnet/dataset';
-
-/** True when the key is only Arabic letters ء…ي (U+0621–U+064A, tatweel excluded) and long enough. */
-function isArabicKey(key: string, minLength: number): boolean {
-  if (key.length < minLength) return false;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c < 0x0621 || c > 0x064a || c === 0x0640) return false;
-  }
-  return true;
-}
 
 function progress(line: string): void {
   process.stderr.write(`${line}\n`);

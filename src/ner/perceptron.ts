@@ -3,6 +3,8 @@
 // one pass of additions per token, and scores within a point of a CRF on the same features.
 // Features are dense integer ids; a token is the list of ids that fire on it.
 
+import { seededRandom } from '../core/random.ts';
+
 export interface SequenceModel {
   readonly labels: readonly string[];
   /** weights[feature * labels.length + label] */
@@ -114,7 +116,7 @@ export function train(
   };
 
   const order = sentences.map((_, i) => i);
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   let best: { score: number; model: SequenceModel } | undefined;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -147,16 +149,4 @@ export function train(
     else if (!best || score > best.score) best = { score, model };
   }
   return best?.model ?? averaged();
-}
-
-/** A small seeded generator, so that training is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -104,3 +104,13 @@ export function normalizeWithOffsets(original: string): NormalizedText {
   offsets.push(original.length);
   return { text: parts.join(''), offsets: Int32Array.from(offsets) };
 }
+
+/** True when a key is only Arabic letters ء…ي (U+0621–U+064A, tatweel excluded) and at least `minLength` long. */
+export function isArabicKey(key: string, minLength: number): boolean {
+  if (key.length < minLength) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0x0621 || c > 0x064a || c === 0x0640) return false;
+  }
+  return true;
+}
