@@ -39,7 +39,23 @@ export function withDocumentMemory(
           bestCount = n;
         }
       }
-      return bestCount === 0 ? token : { ...token, document: best };
+      return bestCount === 0 ? token : remembered(token, best);
     }),
   );
+}
+
+// One object per token and memory, so that the tagger's per-token caches hit (model.ts).
+const variants = new WeakMap<NerToken, Map<string, NerToken>>();
+function remembered(token: NerToken, document: string): NerToken {
+  let byMemory = variants.get(token);
+  if (!byMemory) {
+    byMemory = new Map();
+    variants.set(token, byMemory);
+  }
+  let variant = byMemory.get(document);
+  if (!variant) {
+    variant = { ...token, document };
+    byMemory.set(document, variant);
+  }
+  return variant;
 }

@@ -69,14 +69,14 @@ function featureIdsOf(model: NerModel): (sentence: readonly NerToken[]) => numbe
   const viewsOf = (t: NerToken | undefined): Views =>
     new Map(slots.map((o) => [o, known(featuresSeenFrom(t, o, model.groups))]));
   const boundary = viewsOf(undefined);
-  const byToken = new Map<string, Views>();
+  // Keyed by the token object: the tagger hands out one object per distinct token (ner-tokens.ts).
+  const byToken = new Map<NerToken, Views>();
   const cached = (t: NerToken): Views => {
-    const identity = `${t.key}\t${t.form}\t${t.proclitics}\t${t.kind}\t${t.gazetteer}\t${t.clusters ?? ''}\t${t.document ?? ''}`;
-    let views = byToken.get(identity);
+    let views = byToken.get(t);
     if (!views) {
       if (byToken.size >= CACHE_LIMIT) byToken.clear();
       views = viewsOf(t);
-      byToken.set(identity, views);
+      byToken.set(t, views);
     }
     return views;
   };

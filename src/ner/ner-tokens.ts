@@ -15,6 +15,35 @@ export interface NerResources {
 }
 
 const DETERMINER = 'ال';
+/** Above this many distinct tokens a memo starts afresh. */
+const MEMO_LIMIT = 200_000;
+
+/**
+ * `nerToken`, remembered: news repeats its words, and the tagger caches its work per NerToken object
+ * (model.ts), so equal tokens should be one object. Word tokens of the text layer are remembered by
+ * their shared word shape; others by their surface.
+ */
+export function createNerTokens(resources: NerResources) {
+  const byShape = new WeakMap<WordShape, NerToken>();
+  const bySurface = new Map<string, NerToken>();
+  return (surface: string, key: string, kind: TokenKind, shape: WordShape | null): NerToken => {
+    if (shape) {
+      let token = byShape.get(shape);
+      if (!token) {
+        token = nerToken(surface, key, kind, shape, resources);
+        byShape.set(shape, token);
+      }
+      return token;
+    }
+    let token = bySurface.get(surface);
+    if (!token || token.kind !== kind) {
+      if (bySurface.size >= MEMO_LIMIT) bySurface.clear();
+      token = nerToken(surface, key, kind, shape, resources);
+      bySurface.set(surface, token);
+    }
+    return token;
+  };
+}
 
 export function nerToken(
   surface: string,

@@ -11,7 +11,7 @@ import { withDocumentMemory } from './document.ts';
 import type { NerToken } from './features.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { loadNerTagger, type NerTagger, tagSentence } from './model.ts';
-import { type NerResources, nerToken } from './ner-tokens.ts';
+import { createNerTokens, type NerResources, nerToken } from './ner-tokens.ts';
 
 export function defaultNerResources(): NerResources {
   return { lexicon: loadLexicon(), gazetteer: loadGazetteer(), clusters: loadClusters() };
@@ -40,18 +40,38 @@ export function createCorpusTagger(tagger: NerTagger = loadNerTagger(), resource
 /** Pre-split tokens as the tagger sees them: each is shaped like a word of the text layer. */
 export function nerTokensOfStrings(resources: NerResources): (tokens: readonly string[]) => NerToken[] {
   const shape = createWordShaper(resources.lexicon);
+  const memo = new Map<string, NerToken>();
   return (tokens) =>
     tokens.map((surface) => {
-      const key = matchKey(surface);
-      const kind = kindOf(surface);
-      return nerToken(surface, key, kind, kind === 'word' ? shape(surface, key) : null, resources);
+      let token = memo.get(surface);
+      if (!token) {
+        const key = matchKey(surface);
+        const kind = kindOf(surface);
+        token = nerToken(surface, key, kind, kind === 'word' ? shape(surface, key) : null, resources);
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        memo.set(surface, token);
+      }
+      return token;
     });
 }
+
+/** Above this many distinct tokens the memo starts afresh. */
+const MEMO_LIMIT = 200_000;
 
 function kindOf(surface: string): TokenKind {
   if (/\p{L}/u.test(surface)) return 'word';
   if (/\p{Nd}/u.test(surface)) return 'number';
   return /^\p{P}+$/u.test(surface) ? 'punct' : 'symbol';
+}
+
+const memos = new WeakMap<NerResources, ReturnType<typeof createNerTokens>>();
+function nerTokensFor(resources: NerResources): ReturnType<typeof createNerTokens> {
+  let memo = memos.get(resources);
+  if (!memo) {
+    memo = createNerTokens(resources);
+    memos.set(resources, memo);
+  }
+  return memo;
 }
 
 /** The mentions of an analysed article: the article is the document. */
@@ -68,15 +88,10 @@ export function findMentions(
     while (t < doc.tokens.length && doc.tokens[t]!.end <= sentence.end) t++;
     bySentence.push({ first, tokens: doc.tokens.slice(first, t) });
   }
+  const toNer = nerTokensFor(resources);
   const ner = bySentence.map(({ first, tokens }) =>
     tokens.map((token, i) =>
-      nerToken(
-        text.slice(token.start, token.end),
-        token.norm,
-        token.kind,
-        doc.words[first + i] ?? null,
-        resources,
-      ),
+      toNer(text.slice(token.start, token.end), token.norm, token.kind, doc.words[first + i] ?? null),
     ),
   );
   const mentions: Mention[] = [];
