@@ -43,16 +43,18 @@ test('analyze --json prints the contract: article, sentences, tokens with norm',
   assert.equal(a.article.text.slice(a.tokens[0].start, a.tokens[0].end), 'موسكو');
 });
 
-test('the seed analysis passes the outside offsets check (shared/tools/seedcheck.mjs)', async () => {
+test('the seed analysis passes the outside checks for offsets, dates and figures (shared/tools/seedcheck.mjs)', async () => {
   const { stdout } = await run(['analyze', seed, '--date', '2024-04-12', '--json']);
   const analysis = file('seed.json', stdout);
   const checker = `${sharedDataDir()}/../tools/seedcheck.mjs`;
   const expected = `${sharedDataDir()}/../seed/expected.json`;
-  const result = spawnSync(process.execPath, [checker, analysis, expected, seed, 'offsets', '1'], {
-    encoding: 'utf8',
-  });
-  assert.equal(result.status, 0, result.stdout + result.stderr);
-  assert.match(result.stdout, /seed offsets: (\d+)\/\1 required/);
+  for (const category of ['offsets', 'dates', 'figures']) {
+    const result = spawnSync(process.execPath, [checker, analysis, expected, seed, category, '1'], {
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, new RegExp(`seed ${category}: (\\d+)/\\1 required`));
+  }
 });
 
 test('analyze without --json prints a readable summary', async () => {
