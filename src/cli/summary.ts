@@ -1,27 +1,45 @@
 // The readable form of an analysis: what a person at a terminal wants to see first.
 
-import type { Doc } from '../core/doc.ts';
+import type { Doc, EntityType } from '../core/doc.ts';
 
 const MAX_SENTENCE_CHARS = 100;
+const MAX_LISTED = 12;
+const TYPE_NAMES: Record<EntityType, string> = {
+  PER: 'people',
+  ORG: 'organisations',
+  LOC: 'places',
+  MISC: 'other names',
+};
+
+/** Up to MAX_LISTED items joined with ·, and … when there are more. */
+const list = (items: readonly string[]) =>
+  `${items.slice(0, MAX_LISTED).join(' · ')}${items.length > MAX_LISTED ? ' …' : ''}`;
 
 export function formatSummary(doc: Doc): string {
-  const { article, sentences, tokens, words, numbers } = doc;
+  const { article, sentences, tokens, words, mentions, dates, figures } = doc;
   const text = article.text;
   const wordCount = words.filter((w) => w !== null).length;
   const segmented = words.filter((w) => w && w.segments.length > 1).length;
   const lines = [
     `article ${article.id}${article.publishedAt ? ` · ${article.publishedAt}` : ''}${article.title ? ` · ${article.title}` : ''}`,
-    `${text.length} characters · ${sentences.length} sentences · ${tokens.length} tokens · ${wordCount} words (${segmented} with clitics) · ${numbers.length} numbers`,
+    `${text.length} characters · ${sentences.length} sentences · ${tokens.length} tokens · ${wordCount} words (${segmented} with clitics)`,
   ];
-  if (numbers.length > 0) {
-    const shown = numbers
-      .slice(0, 12)
-      .map(
-        (n) =>
-          `${text.slice(n.start, n.end)} = ${n.value}${n.percent ? '%' : ''}${n.ordinal ? ' (ordinal)' : ''}`,
-      );
-    lines.push(`numbers: ${shown.join(' · ')}${numbers.length > 12 ? ' …' : ''}`);
+  for (const type of Object.keys(TYPE_NAMES) as EntityType[]) {
+    // Each name once, with how often it occurs, most frequent first.
+    const counts = new Map<string, number>();
+    for (const m of mentions) if (m.type === type) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+    if (counts.size === 0) continue;
+    const named = [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, n]) => (n > 1 ? `${name} ×${n}` : name));
+    lines.push(`${TYPE_NAMES[type]}: ${list(named)}`);
   }
+  if (dates.length > 0)
+    lines.push(`dates: ${list(dates.map((d) => `${text.slice(d.start, d.end)} = ${d.value}`))}`);
+  if (figures.length > 0)
+    lines.push(
+      `figures: ${list(figures.map((f) => `${text.slice(f.start, f.end)} = ${f.value}${f.unit ? ` (${f.unit})` : ''}`))}`,
+    );
   lines.push('');
   sentences.forEach((s, i) => {
     const body = text.slice(s.start, s.end).replace(/\s+/g, ' ');
