@@ -15,31 +15,27 @@ import { writeModelFiles } from '../src/core/model-files.ts';
 import { readAnercorpSplits } from '../src/corpus/anercorp.ts';
 import { formatNerScores, scoreNer, toIob2 } from '../src/eval/conll.ts';
 import { withDocumentMemory } from '../src/ner/document.ts';
-import { FEATURE_GROUPS, type FeatureGroup, type NerToken, tokenFeatures } from '../src/ner/features.ts';
+import { FEATURE_GROUPS, type FeatureGroup, type NerToken } from '../src/ner/features.ts';
 import { loadGazetteer } from '../src/ner/gazetteer.ts';
 import {
-  NER_LABELS,
   NER_LOCAL_FILE,
   NER_MODEL_FILE,
   type NerModel,
   serializeModel,
   tagSentence,
 } from '../src/ner/model.ts';
-import { train } from '../src/ner/perceptron.ts';
 import {
   DOCUMENT_SENTENCES,
   defaultNerResources,
   nerTokensOfStrings,
   tagDocument,
 } from '../src/ner/tagger.ts';
+import { type Fitted, fitTagger } from '../src/ner/training.ts';
 import { loadLexicon } from '../src/text/lexicon.ts';
 
 const OUT_DIR = fileURLToPath(new URL('../models/ner/', import.meta.url));
-/** A feature seen fewer times than this in training gets no weight: it would only memorise. */
-const MIN_FEATURE_COUNT = 2;
 const FOLDS = 5;
 const OUTSIDE_BIASES = [0, 2, 5, 10, 20, 40];
-const SEED = 20240412;
 
 const { values } = parseArgs({
   options: {
@@ -71,58 +67,6 @@ log(
   `train ${trainNer.length} sentences, dev ${devNer.length}; features: ${[...groups].join(', ')} (${seconds(started)})`,
 );
 
-const labelIndex = new Map<string, number>(NER_LABELS.map((l, i) => [l, i]));
-
-interface Fitted {
-  readonly model: NerModel;
-  readonly names: readonly string[];
-  readonly epochs: number;
-  readonly devF1: number;
-}
-
-/** Trains on `sentences`; with `dev`, scores each epoch there and keeps the best. */
-function fit(
-  sentences: readonly (readonly NerToken[])[],
-  tags: readonly (readonly string[])[],
-  featureGroups: ReadonlySet<FeatureGroup>,
-  epochs: number,
-  dev?: { sentences: readonly (readonly NerToken[])[]; tags: readonly (readonly string[])[]; label: string },
-): Fitted {
-  const lists = sentences.map((s) => s.map((_, i) => tokenFeatures(s, i, featureGroups)));
-  const counts = new Map<string, number>();
-  for (const sentence of lists)
-    for (const token of sentence) for (const f of token) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const names = [...counts].filter(([, n]) => n >= MIN_FEATURE_COUNT).map(([f]) => f);
-  const ids = new Map(names.map((f, i) => [f, i]));
-  const data = lists.map((sentence, s) => ({
-    tokens: sentence.map((token) => token.flatMap((f) => (ids.has(f) ? [ids.get(f)!] : []))),
-    labels: tags[s]!.map((tag) => labelIndex.get(tag) ?? 0),
-  }));
-  let best = { epoch: epochs, f1: -1 };
-  const model = train(data, names.length, NER_LABELS, {
-    epochs,
-    seed: SEED,
-    ...(dev && {
-      onEpoch: (epoch, m) => {
-        const named: NerModel = { ...m, features: ids, groups: featureGroups };
-        const { overall } = scoreNer(
-          dev.tags,
-          dev.sentences.map((s) => tagSentence(named, s)),
-        );
-        log(`  ${dev.label} epoch ${epoch}: dev F1 ${(100 * overall.f1).toFixed(2)}`);
-        if (overall.f1 > best.f1) best = { epoch, f1: overall.f1 };
-        return overall.f1;
-      },
-    }),
-  });
-  return {
-    model: { ...model, features: ids, groups: featureGroups },
-    names,
-    epochs: best.epoch,
-    devF1: best.f1,
-  };
-}
-
 function withBias(fitted: Fitted, bias: number): Fitted {
   return { ...fitted, model: { ...fitted.model, outsideBias: bias } };
 }
@@ -139,7 +83,7 @@ function jackknife(
     const from = k * size;
     const to = Math.min(sentences.length, from + size);
     const inFold = (i: number) => i >= from && i < to;
-    const fold = fit(
+    const fold = fitTagger(
       sentences.filter((_, i) => !inFold(i)),
       tags.filter((_, i) => !inFold(i)),
       localGroups,
@@ -167,11 +111,18 @@ function remember(
 }
 
 // 1. The local model: epochs on dev.
-const local = fit(trainNer, trainTags, localGroups, maxEpochs, {
-  sentences: devNer,
-  tags: devTags,
-  label: 'local',
-});
+const local = fitTagger(
+  trainNer,
+  trainTags,
+  localGroups,
+  maxEpochs,
+  {
+    sentences: devNer,
+    tags: devTags,
+    label: 'local',
+  },
+  log,
+);
 log(`local: best dev F1 ${(100 * local.devF1).toFixed(2)} at epoch ${local.epochs} (${seconds(started)})`);
 
 // 2. The document model: first-pass tags by jackknife on train, by the local model on dev.
@@ -179,16 +130,23 @@ let global: Fitted = local;
 let devForBias: readonly (readonly NerToken[])[] = devNer;
 if (groups.has('document')) {
   const trainMemory = remember(trainNer, jackknife(trainNer, trainTags, local.epochs));
-  const localOnTrain = fit(trainNer, trainTags, localGroups, local.epochs);
+  const localOnTrain = fitTagger(trainNer, trainTags, localGroups, local.epochs);
   const devMemory = remember(
     devNer,
     devNer.map((s) => tagSentence(localOnTrain.model, s)),
   );
-  global = fit(trainMemory, trainTags, groups, maxEpochs, {
-    sentences: devMemory,
-    tags: devTags,
-    label: 'document',
-  });
+  global = fitTagger(
+    trainMemory,
+    trainTags,
+    groups,
+    maxEpochs,
+    {
+      sentences: devMemory,
+      tags: devTags,
+      label: 'document',
+    },
+    log,
+  );
   log(
     `document: best dev F1 ${(100 * global.devF1).toFixed(2)} at epoch ${global.epochs} (${seconds(started)})`,
   );
@@ -216,10 +174,10 @@ if (values['dry-run']) process.exit(0);
 // 3. The shipped models, on train + dev.
 const allNer = [...trainNer, ...devNer];
 const allTags = [...trainTags, ...devTags];
-const finalLocal = fit(allNer, allTags, localGroups, local.epochs);
+const finalLocal = fitTagger(allNer, allTags, localGroups, local.epochs);
 const finalGlobal = withBias(
   groups.has('document')
-    ? fit(remember(allNer, jackknife(allNer, allTags, local.epochs)), allTags, groups, global.epochs)
+    ? fitTagger(remember(allNer, jackknife(allNer, allTags, local.epochs)), allTags, groups, global.epochs)
     : finalLocal,
   outsideBias,
 );

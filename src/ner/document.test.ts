@@ -11,6 +11,7 @@ const token = (form: string, kind: NerToken['kind'] = 'word'): NerToken => ({
   gazetteer: 0,
   clusters: undefined,
   frequency: 0,
+  silver: 0,
 });
 
 test('tells each occurrence what the first pass said about the others', () => {

@@ -20,6 +20,8 @@ export interface NerToken {
   readonly gazetteer: number;
   /** Cluster ids of the form at three granularities, when it has them. */
   readonly clusters: readonly [number, number, number] | undefined;
+  /** Silver-name flags of the form (silver.ts), 0 when none. */
+  readonly silver: number;
   /** The type the first pass gave most often to this form elsewhere in the document (document.ts). */
   readonly document?: string;
 }
@@ -29,6 +31,7 @@ export const FEATURE_GROUPS = [
   'affixes',
   'shape',
   'gazetteer',
+  'silver',
   'clusters',
   'frequency',
   'document',
@@ -67,6 +70,7 @@ export function featuresSeenFrom(
     if (groups.has('gazetteer')) out.push(`g=${t.gazetteer}`);
     if (groups.has('clusters') && t.clusters)
       out.push(`c64=${t.clusters[0]}`, `c256=${t.clusters[1]}`, `c1k=${t.clusters[2]}`);
+    if (groups.has('silver')) out.push(`s=${t.silver ?? 0}`, `sg=${t.silver ?? 0}|${t.gazetteer}`);
     if (groups.has('frequency')) out.push(`n=${t.frequency}`);
     if (groups.has('document')) out.push(`d=${t.document ?? '-'}`, `dg=${t.document ?? '-'}|${t.gazetteer}`);
     return out;
@@ -79,6 +83,7 @@ export function featuresSeenFrom(
   if (groups.has('shape')) out.push(`k${at}=${t?.kind ?? BOUNDARY}`);
   if (groups.has('gazetteer')) out.push(`g${at}=${t?.gazetteer ?? -1}`);
   if (groups.has('clusters')) out.push(`c${at}=${t?.clusters?.[1] ?? -1}`);
+  if (groups.has('silver')) out.push(`s${at}=${t?.silver ?? -1}`);
   if (groups.has('frequency')) out.push(`n${at}=${t?.frequency ?? -1}`);
   if (groups.has('document')) out.push(`d${at}=${t?.document ?? '-'}`);
   return out;

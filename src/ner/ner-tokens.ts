@@ -7,11 +7,13 @@ import type { WordCounts } from '../text/clitics.ts';
 import { cliticParts } from './clusters.ts';
 import type { NerToken } from './features.ts';
 import type { Gazetteer } from './gazetteer.ts';
+import type { SilverNames } from './silver.ts';
 
 export interface NerResources {
   readonly lexicon: WordCounts;
   readonly gazetteer: Gazetteer;
   readonly clusters?: { of(form: string): readonly [number, number, number] | undefined };
+  readonly silver?: SilverNames;
 }
 
 const DETERMINER = 'ال';
@@ -64,6 +66,7 @@ export function nerToken(
     kind,
     gazetteer: gazetteerFlags,
     clusters: clusters?.of(form),
+    silver: resources.silver?.flags(form) ?? 0,
     frequency: frequencyBucket(lexicon.count(form)),
   };
 }

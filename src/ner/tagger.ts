@@ -12,9 +12,15 @@ import type { NerToken } from './features.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { loadNerTagger, type NerTagger, tagSentence } from './model.ts';
 import { createNerTokens, type NerResources, nerToken } from './ner-tokens.ts';
+import { loadSilverNames } from './silver.ts';
 
 export function defaultNerResources(): NerResources {
-  return { lexicon: loadLexicon(), gazetteer: loadGazetteer(), clusters: loadClusters() };
+  return {
+    lexicon: loadLexicon(),
+    gazetteer: loadGazetteer(),
+    clusters: loadClusters(),
+    silver: loadSilverNames(),
+  };
 }
 
 /** Sentences of a corpus without document marks are read as documents of this many sentences. */
