@@ -23,25 +23,34 @@ const MEMO_LIMIT = 200_000;
 /**
  * `nerToken`, remembered: news repeats its words, and the tagger caches its work per NerToken object
  * (model.ts), so equal tokens should be one object. Word tokens of the text layer are remembered by
- * their shared word shape; others by their surface.
+ * their shared word shape; others by their key.
  */
 export function createNerTokens(resources: NerResources) {
   const byShape = new WeakMap<WordShape, NerToken>();
-  const bySurface = new Map<string, NerToken>();
-  return (surface: string, key: string, kind: TokenKind, shape: WordShape | null): NerToken => {
+  const byKey = new Map<string, NerToken>();
+  /** The NerToken of `text.slice(start, end)`; the text is sliced only for a token not seen before. */
+  return (
+    text: string,
+    start: number,
+    end: number,
+    key: string,
+    kind: TokenKind,
+    shape: WordShape | null,
+  ) => {
     if (shape) {
       let token = byShape.get(shape);
       if (!token) {
-        token = nerToken(surface, key, kind, shape, resources);
+        token = nerToken(text.slice(start, end), key, kind, shape, resources);
         byShape.set(shape, token);
       }
       return token;
     }
-    let token = bySurface.get(surface);
+    // Without a shape, everything a NerToken holds follows from the key (cliticParts gives it back).
+    let token = byKey.get(key);
     if (!token || token.kind !== kind) {
-      if (bySurface.size >= MEMO_LIMIT) bySurface.clear();
-      token = nerToken(surface, key, kind, shape, resources);
-      bySurface.set(surface, token);
+      if (byKey.size >= MEMO_LIMIT) byKey.clear();
+      token = nerToken(text.slice(start, end), key, kind, shape, resources);
+      byKey.set(key, token);
     }
     return token;
   };

@@ -97,7 +97,7 @@ export function findMentions(
   const toNer = nerTokensFor(resources);
   const ner = bySentence.map(({ first, tokens }) =>
     tokens.map((token, i) =>
-      toNer(text.slice(token.start, token.end), token.norm, token.kind, doc.words[first + i] ?? null),
+      toNer(text, token.start, token.end, token.norm, token.kind, doc.words[first + i] ?? null),
     ),
   );
   const mentions: Mention[] = [];
