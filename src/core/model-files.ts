@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { gzipSync, strToU8 } from 'fflate';
 import { fail } from './errors.ts';
@@ -61,6 +61,30 @@ export function readModelFile(dir: string, name: string, rebuild: string): strin
       rebuild,
     );
   return gunzipSync(bytes).toString('utf8');
+}
+
+/** A loader that reads a model folder on first use and hands out the same object for it afterwards. */
+export function loadOncePerFolder<T>(defaultDir: string, read: (dir: string) => T): (dir?: string) => T {
+  const loaded = new Map<string, T>();
+  return (dir = defaultDir) => {
+    const root = resolve(dir);
+    let value = loaded.get(root);
+    if (value === undefined) {
+      value = read(root);
+      loaded.set(root, value);
+    }
+    return value;
+  };
+}
+
+/** `key<TAB>number` lines, as the gazetteer and silver-name files hold them. */
+export function readKeyNumbers(text: string): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const tab = line.lastIndexOf('\t');
+    if (tab > 0) values.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  return values;
 }
 
 /** JSON laid out as `biome format` lays it out (arrays of strings or numbers on one line when they fit), so lint passes as built. */

@@ -4,11 +4,11 @@
 // (في روسيا، رئيس روسيا) and so share clusters, which lets a tagger generalise to names it never saw
 // in its training data. The file is checked against MANIFEST.json's sha256 before use.
 
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SegmentRole, WordShape } from '../core/doc.ts';
 import { fail } from '../core/errors.ts';
-import { readModelFile } from '../core/model-files.ts';
+import { loadOncePerFolder, readModelFile } from '../core/model-files.ts';
 import { matchKey } from '../text/normalize.ts';
 
 /** Cluster ids of a form at the three granularities: [of 64, of 256, of 1024]. */
@@ -75,18 +75,8 @@ function stemRange(surface: string, shape: WordShape): [number, number] {
   return end > start ? [start, end] : [0, surface.length];
 }
 
-const loaded = new Map<string, WordClusters>();
-
 /** The clusters in `dir` (default `<repo>/models/clusters`), read and verified on the first call only. */
-export function loadClusters(dir: string = DEFAULT_DIR): WordClusters {
-  const root = resolve(dir);
-  let clusters = loaded.get(root);
-  if (!clusters) {
-    clusters = readClusters(root);
-    loaded.set(root, clusters);
-  }
-  return clusters;
-}
+export const loadClusters = loadOncePerFolder(DEFAULT_DIR, readClusters);
 
 /** Clusters from `[form, ids]` pairs, for tests and for tools that hold them in memory. */
 export function clustersFromEntries(entries: Iterable<readonly [string, ClusterIds]>): WordClusters {

@@ -1,9 +1,8 @@
 // The shipped NER model (models/ner/), its text form, and tagging with it. The text form is one
 // line per feature with its non-zero weights, scaled to integers: small, diffable and quick to load.
 
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readModelFile } from '../core/model-files.ts';
+import { loadOncePerFolder, readModelFile } from '../core/model-files.ts';
 import {
   FEATURE_GROUPS,
   type FeatureGroup,
@@ -156,17 +155,10 @@ export interface NerTagger {
   readonly global: NerModel;
 }
 
-const loaded = new Map<string, NerTagger>();
-
-export function loadNerTagger(dir: string = DEFAULT_DIR): NerTagger {
-  const root = resolve(dir);
-  let tagger = loaded.get(root);
-  if (!tagger) {
-    tagger = {
-      local: parseModel(readModelFile(root, NER_LOCAL_FILE, REBUILD)),
-      global: parseModel(readModelFile(root, NER_MODEL_FILE, REBUILD)),
-    };
-    loaded.set(root, tagger);
-  }
-  return tagger;
-}
+export const loadNerTagger = loadOncePerFolder(
+  DEFAULT_DIR,
+  (dir): NerTagger => ({
+    local: parseModel(readModelFile(dir, NER_LOCAL_FILE, REBUILD)),
+    global: parseModel(readModelFile(dir, NER_MODEL_FILE, REBUILD)),
+  }),
+);

@@ -3,9 +3,8 @@
 // Keys are matching keys (token.norm, see normalize.ts). Files are checked against MANIFEST.json's
 // sha256 before use, so a stale or hand-edited lexicon fails loudly instead of skewing results.
 
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readModelFile } from '../core/model-files.ts';
+import { loadOncePerFolder, readModelFile } from '../core/model-files.ts';
 import { hashRange, StringTable } from '../core/string-table.ts';
 
 export interface Lexicon {
@@ -23,18 +22,8 @@ const WORDS = 'words.tsv.gz';
 const NAMES = 'names.txt.gz';
 const REBUILD = 'rebuild it with `npm run build:lexicon` (node --import tsx scripts/build-lexicon.ts)';
 
-const loaded = new Map<string, Lexicon>();
-
 /** The lexicon in `dir` (default `<repo>/models/lexicon`), read and verified on the first call only. */
-export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
-  const root = resolve(dir);
-  let lexicon = loaded.get(root);
-  if (!lexicon) {
-    lexicon = readLexicon(root);
-    loaded.set(root, lexicon);
-  }
-  return lexicon;
-}
+export const loadLexicon = loadOncePerFolder(DEFAULT_DIR, readLexicon);
 
 export function lexiconFromEntries(words: Iterable<[string, number]>, names: Iterable<string>): Lexicon {
   const builder = new LexiconBuilder();
