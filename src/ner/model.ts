@@ -2,6 +2,7 @@
 // line per feature with its non-zero weights, scaled to integers: small, diffable and quick to load.
 
 import { fileURLToPath } from 'node:url';
+import { BoundedMap } from '../core/bounded-map.ts';
 import { loadOncePerFolder, readModelFile } from '../core/model-files.ts';
 import {
   FEATURE_GROUPS,
@@ -69,16 +70,8 @@ function featureIdsOf(model: NerModel): (sentence: readonly NerToken[]) => numbe
     new Map(slots.map((o) => [o, known(featuresSeenFrom(t, o, model.groups))]));
   const boundary = viewsOf(undefined);
   // Keyed by the token object: the tagger hands out one object per distinct token (ner-tokens.ts).
-  const byToken = new Map<NerToken, Views>();
-  const cached = (t: NerToken): Views => {
-    let views = byToken.get(t);
-    if (!views) {
-      if (byToken.size >= CACHE_LIMIT) byToken.clear();
-      views = viewsOf(t);
-      byToken.set(t, views);
-    }
-    return views;
-  };
+  const byToken = new BoundedMap<NerToken, Views>(CACHE_LIMIT);
+  const cached = (t: NerToken): Views => byToken.get(t) ?? byToken.set(t, viewsOf(t));
   ids = (sentence) => {
     const views = sentence.map(cached);
     return sentence.map((_, i) => {

@@ -2,6 +2,7 @@
 // gazetteer flags, clusters and frequency. The same code serves training (ANERcorp's tokens) and
 // analysis (the text layer's tokens), so the model sees the same features in both.
 
+import { BoundedMap } from '../core/bounded-map.ts';
 import type { TokenKind, WordShape } from '../core/doc.ts';
 import type { WordCounts } from '../text/clitics.ts';
 import { cliticParts } from './clusters.ts';
@@ -18,7 +19,7 @@ export interface NerResources {
 
 const DETERMINER = 'ال';
 /** Above this many distinct tokens a memo starts afresh. */
-const MEMO_LIMIT = 200_000;
+export const MEMO_LIMIT = 200_000;
 
 /**
  * `nerToken`, remembered: news repeats its words, and the tagger caches its work per NerToken object
@@ -27,7 +28,7 @@ const MEMO_LIMIT = 200_000;
  */
 export function createNerTokens(resources: NerResources) {
   const byShape = new WeakMap<WordShape, NerToken>();
-  const byKey = new Map<string, NerToken>();
+  const byKey = new BoundedMap<string, NerToken>(MEMO_LIMIT);
   /** The NerToken of `text.slice(start, end)`; the text is sliced only for a token not seen before. */
   return (
     text: string,
@@ -48,9 +49,7 @@ export function createNerTokens(resources: NerResources) {
     // Without a shape, everything a NerToken holds follows from the key (cliticParts gives it back).
     let token = byKey.get(key);
     if (!token || token.kind !== kind) {
-      if (byKey.size >= MEMO_LIMIT) byKey.clear();
-      token = nerToken(text.slice(start, end), key, kind, shape, resources);
-      byKey.set(key, token);
+      token = byKey.set(key, nerToken(text.slice(start, end), key, kind, shape, resources));
     }
     return token;
   };

@@ -1,6 +1,7 @@
 // Tagging: ANERcorp-style tokens (training, evaluation) or a Doc's tokens (analysis) through the same
 // features and model; mentions come out as spans of the article text.
 
+import { BoundedMap } from '../core/bounded-map.ts';
 import type { Doc, EntityType, Mention, Token, TokenKind } from '../core/doc.ts';
 import { entitySpans } from '../eval/conll.ts';
 import { createWordShaper } from '../text/clitics.ts';
@@ -11,7 +12,7 @@ import { withDocumentMemory } from './document.ts';
 import type { NerToken } from './features.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { loadNerTagger, type NerTagger, tagSentence } from './model.ts';
-import { createNerTokens, type NerResources, nerToken } from './ner-tokens.ts';
+import { createNerTokens, MEMO_LIMIT, type NerResources, nerToken } from './ner-tokens.ts';
 import { loadSilverNames } from './silver.ts';
 
 export function defaultNerResources(): NerResources {
@@ -46,23 +47,21 @@ export function createCorpusTagger(tagger: NerTagger = loadNerTagger(), resource
 /** Pre-split tokens as the tagger sees them: each is shaped like a word of the text layer. */
 export function nerTokensOfStrings(resources: NerResources): (tokens: readonly string[]) => NerToken[] {
   const shape = createWordShaper(resources.lexicon);
-  const memo = new Map<string, NerToken>();
+  const memo = new BoundedMap<string, NerToken>(MEMO_LIMIT);
   return (tokens) =>
     tokens.map((surface) => {
       let token = memo.get(surface);
       if (!token) {
         const key = matchKey(surface);
         const kind = kindOf(surface);
-        token = nerToken(surface, key, kind, kind === 'word' ? shape(surface, key) : null, resources);
-        if (memo.size >= MEMO_LIMIT) memo.clear();
-        memo.set(surface, token);
+        token = memo.set(
+          surface,
+          nerToken(surface, key, kind, kind === 'word' ? shape(surface, key) : null, resources),
+        );
       }
       return token;
     });
 }
-
-/** Above this many distinct tokens the memo starts afresh. */
-const MEMO_LIMIT = 200_000;
 
 function kindOf(surface: string): TokenKind {
   if (/\p{L}/u.test(surface)) return 'word';
