@@ -7,6 +7,7 @@ import { fail } from '../core/errors.ts';
 import { anercorpTestText } from '../corpus/anercorp.ts';
 import { requireSharedData } from '../corpus/shared-data.ts';
 import { evaluateNer, formatNerScores } from '../eval/conll.ts';
+import { runLinkEvaluation } from '../eval/link.ts';
 import { percent, type Scores } from '../eval/scores.ts';
 import { evaluateSegmentation, readConllu } from '../eval/segmentation.ts';
 import { readGoldenCorpus, readStemList, type Stemmer, scoreStemmer } from '../eval/stemming.ts';
@@ -56,6 +57,15 @@ export function registerEval(program: Command, io: Io): void {
         io.stdout.write(result.malformed ? `, ${result.malformed} malformed lines skipped\n` : '\n');
         io.stdout.write(formatNerScores(result.scores));
       }
+    });
+  evaluate
+    .command('link')
+    .description(
+      'transliteration-variant name key on ANETAC: recall of real spelling variants and false merges, beside matchKey',
+    )
+    .option('--json', 'print the figures as JSON')
+    .action((options: { json?: boolean }) => {
+      io.stdout.write(runLinkEvaluation({ json: options.json === true }));
     });
 }
 
