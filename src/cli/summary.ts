@@ -16,7 +16,14 @@ const list = (items: readonly string[]) =>
   `${items.slice(0, MAX_LISTED).join(' · ')}${items.length > MAX_LISTED ? ' …' : ''}`;
 
 export function formatSummary(doc: Doc): string {
-  const { article, sentences, tokens, words, mentions, dates, figures } = doc;
+  const { article, sentences, tokens, words, mentions, entities, dates, figures } = doc;
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  /** An entity as a reader knows it: English and Arabic names; a mention without one, as written. */
+  const label = (m: (typeof mentions)[number]) => {
+    const e = m.entity === null ? undefined : byId.get(m.entity);
+    if (!e) return m.text;
+    return e.name.en ? `${e.name.en} (${e.name.ar})` : e.name.ar;
+  };
   const text = article.text;
   const wordCount = words.filter((w) => w !== null).length;
   const segmented = words.filter((w) => w && w.segments.length > 1).length;
@@ -25,9 +32,9 @@ export function formatSummary(doc: Doc): string {
     `${text.length} characters · ${sentences.length} sentences · ${tokens.length} tokens · ${wordCount} words (${segmented} with clitics)`,
   ];
   for (const type of Object.keys(TYPE_NAMES) as EntityType[]) {
-    // Each name once, with how often it occurs, most frequent first.
+    // Each entity once, with how often the article mentions it, most frequent first.
     const counts = new Map<string, number>();
-    for (const m of mentions) if (m.type === type) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+    for (const m of mentions) if (m.type === type) counts.set(label(m), (counts.get(label(m)) ?? 0) + 1);
     if (counts.size === 0) continue;
     const named = [...counts]
       .sort((a, b) => b[1] - a[1])

@@ -61,12 +61,39 @@ export interface TextLayers {
 
 export type EntityType = 'PER' | 'LOC' | 'ORG' | 'MISC';
 
-/** A name the tagger found: a span of whole tokens. */
+/**
+ * How a mention reached its entity: by the entity's own name, by an alias or spelling variant, as a
+ * demonym (الروسي → Russia), a capital standing for its state, an office phrase (وزير الخارجية
+ * الروسي → the minister on the article's date), or by coreference inside the article (لافروف,
+ * الوزير).
+ */
+export type LinkVia = 'name' | 'alias' | 'demonym' | 'metonym' | 'role' | 'coref';
+
+/** A name in the text: found by the tagger or the knowledge base, whole tokens less proclitics. */
 export interface Mention extends Span {
   readonly text: string;
   readonly type: EntityType;
-  /** The canonical entity, once linking exists; null until then. */
+  /** The canonical entity id; null before linking, or when linking found nothing to tie it to. */
   readonly entity: string | null;
+  /** Absent before linking and on mentions without an entity. */
+  readonly via?: LinkVia;
+}
+
+/** An entity some mention of the article is linked to. */
+export interface EntityRef {
+  readonly id: string;
+  readonly type: EntityType;
+  /** `en` is null for a provisional entity: a name the knowledge base does not know. */
+  readonly name: { readonly ar: string; readonly en: string | null };
+  readonly kind?: string;
+  /** The country id of a city, region, organisation body or person. */
+  readonly country?: string;
+  readonly wikidata?: string;
+  readonly geonames?: number;
+  readonly lat?: number;
+  readonly lon?: number;
+  /** True for an entity made from the article's own mentions (id `new:…`), the same in every article that names it alike. */
+  readonly provisional?: true;
 }
 
 export type DatePrecision = 'year' | 'month' | 'day';
@@ -96,6 +123,8 @@ export interface Doc extends TextLayers {
   /** Every number the text writes, in digits or words (text/numbers.ts). */
   readonly numbers: readonly NumberValue[];
   readonly mentions: readonly Mention[];
+  /** The entities the mentions are linked to, once per id. */
+  readonly entities: readonly EntityRef[];
   readonly dates: readonly DateMention[];
   readonly figures: readonly Figure[];
 }

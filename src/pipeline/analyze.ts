@@ -3,6 +3,8 @@
 
 import type { Doc } from '../core/doc.ts';
 import { type ArticleInput, makeArticle } from '../ingest/article.ts';
+import { loadKnowledgeBase } from '../kb/knowledge-base.ts';
+import { createLinker } from '../link/link.ts';
 import { findDates } from '../ner/dates.ts';
 import { findFigures } from '../ner/figures.ts';
 import { loadNerTagger } from '../ner/model.ts';
@@ -23,15 +25,18 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyze {
   const textLayer = createTextAnalyzer(options.lexicon ?? loadLexicon());
   const tagger = loadNerTagger();
   const resources = defaultNerResources();
+  const link = createLinker(loadKnowledgeBase());
   return (input) => {
     const article = makeArticle(input);
     const text = textLayer(article.text);
     const numbers = findNumbers(article.text, text.tokens);
     const read = { article, ...text, numbers };
     const dates = findDates(article.text, text.tokens, numbers, article.publishedAt);
+    const { mentions, entities } = link({ ...read, mentions: findMentions(read, tagger, resources) });
     return {
       ...read,
-      mentions: findMentions(read, tagger, resources),
+      mentions,
+      entities,
       dates,
       figures: findFigures(article.text, text.tokens, numbers, dates),
     };

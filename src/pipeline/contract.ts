@@ -20,7 +20,15 @@ export function toAnalysisJson(doc: Doc) {
       shape ? [{ token, stem: shape.stem, segments: wordSegments(doc, token) }] : [],
     ),
     numbers: doc.numbers,
-    mentions: doc.mentions.map(({ start, end, text, type, entity }) => ({ start, end, text, type, entity })),
+    mentions: doc.mentions.map(({ start, end, text, type, entity, via }) => ({
+      start,
+      end,
+      text,
+      type,
+      entity,
+      ...(via !== undefined && { via }),
+    })),
+    entities: doc.entities,
     dates: doc.dates,
     figures: doc.figures,
   };

@@ -1,0 +1,131 @@
+// Finds the knowledge base's Arabic names in a text, token by token: the longest name that starts at
+// each token wins (رابطة الدول المستقلة before الدول). The first word may carry proclitics
+// (لروسيا، والأمم، للأمم المتحدة), which are left outside the span. The tagger misses names it
+// never saw and cuts long ones short; a curated name list does neither, so these spans are the
+// first evidence the linker weighs.
+
+import type { Token } from '../core/doc.ts';
+import type { Entity } from '../kb/entity.ts';
+import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import { tokenize } from '../text/tokens.ts';
+import { readingsWithoutProclitics } from './proclitics.ts';
+import { offsetAfterLetters } from './surface.ts';
+
+export interface Spot {
+  /** First token and one past the last. */
+  readonly first: number;
+  readonly end: number;
+  /** Character span of the name, proclitics of the first word left out. */
+  readonly start: number;
+  readonly stop: number;
+  /** Entities one of whose names is written so, best first (see rank). */
+  readonly entities: readonly Entity[];
+}
+
+/** Kinds a bare, unqualified name most often means when several entities share it. */
+const KIND_ORDER: readonly Entity['kind'][] = [
+  'country',
+  'organisation',
+  'body',
+  'person',
+  'former_country',
+  'government',
+  'group',
+  'city',
+  'region',
+  'water',
+];
+
+/** Several entities written alike: countries before their namesake capitals, big cities before small. */
+export function rank(entities: readonly Entity[]): Entity[] {
+  return [...entities].sort(
+    (a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      (b.population ?? 0) - (a.population ?? 0) ||
+      (a.id < b.id ? -1 : 1),
+  );
+}
+
+interface NameEntry {
+  readonly keys: readonly string[];
+  readonly entities: Entity[];
+}
+
+/** The Arabic names and aliases of an entity: what the spotter looks for by default. */
+export const arabicNames = (entity: Entity): readonly string[] => [entity.name.ar, ...entity.aliases.ar];
+
+/** The names `namesOf` gives for every entity of the knowledge base, by the key of their first word. */
+function indexNames(
+  kb: KnowledgeBase,
+  namesOf: (entity: Entity) => readonly string[],
+): Map<string, NameEntry[]> {
+  const byFirst = new Map<string, Map<string, NameEntry>>();
+  for (const entity of kb.all()) {
+    for (const name of namesOf(entity)) {
+      const keys = tokenize(name)
+        .filter((t) => t.kind !== 'punct')
+        .map((t) => t.norm);
+      if (keys.length === 0) continue;
+      const entries = byFirst.get(keys[0]!) ?? new Map<string, NameEntry>();
+      byFirst.set(keys[0]!, entries);
+      const joined = keys.join(' ');
+      const entry = entries.get(joined) ?? { keys, entities: [] };
+      if (!entry.entities.includes(entity)) entry.entities.push(entity);
+      entries.set(joined, entry);
+    }
+  }
+  // Longest names first, so the first match at a token is the longest.
+  return new Map(
+    [...byFirst].map(([first, entries]) => [
+      first,
+      [...entries.values()].sort((a, b) => b.keys.length - a.keys.length),
+    ]),
+  );
+}
+
+export type Spotter = (text: string, tokens: readonly Token[]) => Spot[];
+
+/** A spotter for the names `namesOf` gives (the Arabic names and aliases unless told otherwise). */
+export function createSpotter(kb: KnowledgeBase, namesOf = arabicNames): Spotter {
+  const index = indexNames(kb, namesOf);
+  return (text, tokens) => {
+    const spots: Spot[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const spot = longestAt(text, tokens, i, index);
+      if (spot) {
+        spots.push(spot);
+        i = spot.end;
+      } else i++;
+    }
+    return spots;
+  };
+}
+
+function longestAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  index: ReadonlyMap<string, readonly NameEntry[]>,
+): Spot | undefined {
+  const token = tokens[i]!;
+  if (token.kind !== 'word') return undefined;
+  let best: { entry: NameEntry; letters: number } | undefined;
+  for (const reading of readingsWithoutProclitics(token.norm)) {
+    for (const entry of index.get(reading.key) ?? []) {
+      if (best && best.entry.keys.length >= entry.keys.length) break;
+      if (entry.keys.every((key, k) => k === 0 || tokens[i + k]?.norm === key)) {
+        best = { entry, letters: reading.letters };
+        break;
+      }
+    }
+  }
+  if (!best) return undefined;
+  const end = i + best.entry.keys.length;
+  return {
+    first: i,
+    end,
+    start: offsetAfterLetters(text, token.start, token.end, best.letters),
+    stop: tokens[end - 1]!.end,
+    entities: rank(best.entry.entities),
+  };
+}
