@@ -7,8 +7,9 @@ import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer } from '../text/text-layer.ts';
 import { createLinker } from './link.ts';
 
-const layer = createTextAnalyzer(loadLexicon());
-const link = createLinker(loadKnowledgeBase());
+const lexicon = loadLexicon();
+const layer = createTextAnalyzer(lexicon);
+const link = createLinker(loadKnowledgeBase(), { isName: (key) => lexicon.isName(key) });
 
 /** Links `text` as if the tagger had found `tagged` (each the first occurrence of the string, with its type). */
 function linked(text: string, tagged: [string, EntityType][] = [], publishedAt = '2024-04-12') {
@@ -109,6 +110,18 @@ describe('entity linking', () => {
     ]);
     assert.equal(at('الوزير').entity, 'per:sergey-lavrov');
     assert.equal(at('الوزير').via, 'coref');
+  });
+
+  test('a single word the name lists know as an organisation is taken without the tagger', () => {
+    const { at } = linked('دعت روسيا زملاءها إلى دورة ألعاب البريكس الرياضية.');
+    assert.equal(at('البريكس').entity, 'org:brics');
+  });
+
+  test('a quoted name after an organisation noun is an organisation, whatever the tagger said', () => {
+    const text = 'رفضت البنوك خدمة بطاقات نظام الدفع الروسي “مير” هذا الشهر.';
+    const { at } = linked(text, [['مير', 'PER']]);
+    assert.equal(at('مير').type, 'ORG');
+    assert.match(at('مير').entity ?? '', /^new:org:/);
   });
 
   test('a single common word is not a name unless the tagger or the article says so', () => {

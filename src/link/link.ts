@@ -21,6 +21,7 @@ import { aliasKeys } from '../kb/keys.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { matchKey } from '../text/normalize.ts';
 import { resolveCoreference } from './coref.ts';
+import { readingsWithoutProclitics } from './proclitics.ts';
 import { findOfficePhrases, type OfficePhrase } from './roles.ts';
 import { createSpotter, rank, type Spot } from './spot.ts';
 import { variantKey } from './variant-key.ts';
@@ -54,7 +55,23 @@ const DISTINCT_KINDS = new Set<Entity['kind']>(['country', 'former_country']);
 const OFFICIAL = 'الرسميه';
 const CONJUNCTION_OR_PREPOSITION = new Set(['conj', 'prep']);
 
-export function createLinker(kb: KnowledgeBase) {
+export interface LinkerOptions {
+  /** Whether the name lists know a word key as part of a name (the lexicon's isName). */
+  readonly isName?: (key: string) => boolean;
+}
+
+/** Kinds whose single-word names are taken when the name lists know the word as a name (البريكس، الناتو). */
+const ORGANISATION_KINDS = new Set<Entity['kind']>(['organisation', 'body', 'group', 'government']);
+
+export function createLinker(kb: KnowledgeBase, options: LinkerOptions = {}) {
+  const isName = options.isName ?? (() => false);
+  /** A single word that needs no tagger to back it: a country, or an organisation the name lists know. */
+  const standsAlone = (s: Spot) => {
+    const entity = s.entities[0]!;
+    if (DISTINCT_KINDS.has(entity.kind)) return true;
+    const key = matchKey(s.text);
+    return ORGANISATION_KINDS.has(entity.kind) && (isName(key) || isName(key.replace(/^ال/, '')));
+  };
   const spotNames = createSpotter(kb);
   const spotDemonyms = createSpotter(kb, (e) => e.demonyms ?? []);
   const byVariant = variantIndex(kb);
@@ -66,9 +83,7 @@ export function createLinker(kb: KnowledgeBase) {
     const overlapsNer = (s: Spot) => ner.some(({ first, end }) => first < s.end && s.first < end);
     const found = spotNames(text, doc.tokens);
     const nested: Spot[] = [];
-    const spots = found.filter(
-      (s) => s.end - s.first > 1 || DISTINCT_KINDS.has(s.entities[0]!.kind) || overlapsNer(s),
-    );
+    const spots = found.filter((s) => s.end - s.first > 1 || standsAlone(s) || overlapsNer(s));
     // One sense per article: a single word the tagger passed over is still the name the article
     // spells out elsewhere (الكومنولث after رابطة الدول المستقلة, الكومنولث).
     const confirmed = new Set(spots.flatMap((s) => s.entities));
@@ -127,7 +142,10 @@ export function createLinker(kb: KnowledgeBase) {
       const { first, end, start, stop } = office;
       drafts.push({ first, end, start, stop, type: 'PER', entity, via: entity && 'role', office });
     }
-    for (const d of drafts) standForState(kb, doc, d);
+    for (const d of drafts) {
+      standForState(kb, doc, d);
+      typeByHeadNoun(doc, d);
+    }
 
     const ordered = drafts.sort((a, b) => a.start - b.start || b.stop - a.stop);
     resolveCoreference(ordered, text, doc.tokens, provisionalId);
@@ -190,6 +208,51 @@ function standForState(kb: KnowledgeBase, doc: LinkInput, d: Draft): void {
   d.entity = state;
   d.type = state.type;
   d.via = 'metonym';
+}
+
+/** Nouns that head an organisation's name when the name follows in quotes: شركة «أرامكو», نظام الدفع “مير”. */
+const ORGANISATION_HEADS = new Set([
+  'نظام',
+  'شركه',
+  'مجموعه',
+  'وكاله',
+  'صحيفه',
+  'قناه',
+  'حزب',
+  'حركه',
+  'منظمه',
+  'بنك',
+  'مصرف',
+  'جمعيه',
+  'موسسه',
+  'اتحاد',
+  'نادي',
+  'فريق',
+  'مجله',
+  'موقع',
+  'تطبيق',
+  'منصه',
+  'برنامج',
+]);
+const OPENING_QUOTES = new Set(['"', '“', '«', "'", '‘']);
+/** How many words before the opening quote the head noun may stand (نظام الدفع الروسي “مير”). */
+const HEAD_WINDOW = 3;
+
+/** A name the knowledge base lacks, quoted after an organisation noun, is an organisation whatever the tagger said. */
+function typeByHeadNoun(doc: LinkInput, d: Draft): void {
+  if (d.entity || d.office) return;
+  const quote = doc.tokens[d.first - 1];
+  if (!quote || !OPENING_QUOTES.has(doc.article.text.slice(quote.start, quote.end))) return;
+  for (let i = d.first - 2, words = 0; i >= 0 && words < HEAD_WINDOW; i--) {
+    const token = doc.tokens[i]!;
+    if (token.kind !== 'word') return;
+    words++;
+    const readings = readingsWithoutProclitics(token.norm).map((r) => r.key.replace(/^ال/, ''));
+    if (readings.some((key) => ORGANISATION_HEADS.has(key))) {
+      d.type = 'ORG';
+      return;
+    }
+  }
 }
 
 /** A provisional entity's id: the same for every spelling the variant key folds together. */

@@ -22,8 +22,6 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 /** Required entities not found yet, and why. */
 const KNOWN_GAPS: Readonly<Record<string, string>> = {
   safaryan: 'the tagger misses مناتساكان سافاريان after و, and the knowledge base has no deputy ministers',
-  brics: 'البريكس inside an event name, untagged and named only once',
-  mir: 'the tagger calls the payment system مير a person',
 };
 
 function missedEntities(): string[] {

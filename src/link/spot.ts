@@ -18,6 +18,8 @@ export interface Spot {
   /** Character span of the name, proclitics of the first word left out. */
   readonly start: number;
   readonly stop: number;
+  /** The name as written, proclitics left out. */
+  readonly text: string;
   /** Entities one of whose names is written so, best first (see rank). */
   readonly entities: readonly Entity[];
 }
@@ -121,11 +123,14 @@ function longestAt(
   }
   if (!best) return undefined;
   const end = i + best.entry.keys.length;
+  const start = offsetAfterLetters(text, token.start, token.end, best.letters);
+  const stop = tokens[end - 1]!.end;
   return {
     first: i,
     end,
-    start: offsetAfterLetters(text, token.start, token.end, best.letters),
-    stop: tokens[end - 1]!.end,
+    start,
+    stop,
+    text: text.slice(start, stop),
     entities: rank(best.entry.entities),
   };
 }

@@ -25,7 +25,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyze {
   const textLayer = createTextAnalyzer(options.lexicon ?? loadLexicon());
   const tagger = loadNerTagger();
   const resources = defaultNerResources();
-  const link = createLinker(loadKnowledgeBase());
+  const lexicon = loadLexicon();
+  const link = createLinker(loadKnowledgeBase(), { isName: (key) => lexicon.isName(key) });
   return (input) => {
     const article = makeArticle(input);
     const text = textLayer(article.text);
