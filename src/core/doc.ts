@@ -118,6 +118,65 @@ export interface Figure extends Span {
   readonly currency?: string;
 }
 
+/** The sixteen event types of the PLOVER ontology (../shared/data/plover). */
+export const PLOVER_TYPES = [
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
+] as const;
+export type PloverType = (typeof PLOVER_TYPES)[number];
+
+/** PLOVER's auxiliary modes: an event announced, denied, past before the report, or conditional. */
+export type Auxiliary = 'future' | 'negated' | 'historical' | 'hypothetical';
+
+/** One coded event: who did what to whom, where and when, tied to the sentence it comes from. */
+export interface EventRecord {
+  readonly id: string;
+  readonly type: PloverType;
+  /** PLOVER mode of the type (meet, multilateral, boycott …), when the text settles it. */
+  readonly mode?: string;
+  /** PLOVER contexts (diplomatic, economic, terrorism …). */
+  readonly context: readonly string[];
+  readonly auxiliary?: Auxiliary;
+  /** Entity ids (compound actors are lists, as PLOVER says). */
+  readonly actors: readonly string[];
+  readonly recipients: readonly string[];
+  /** Entity id of the place. */
+  readonly location?: string;
+  /** `YYYY[-MM[-DD]]`: the event's own date when the text gives one, else the article's. */
+  readonly date?: string;
+  readonly fatalities?: number;
+  readonly injured?: number;
+  /** The sentence (or clause) the event is read from. */
+  readonly evidence: Span;
+  /** The word or phrase that names the event (انعقد، هجوم، رفض). */
+  readonly trigger: Span;
+  /** 0–1: how sure the coder is of the type and arguments. */
+  readonly confidence: number;
+}
+
+/** Speech in the article: quoted word for word, or reported (قال إن، أشار إلى أن، وفقاً لـ). */
+export interface Quote extends Span {
+  /** Entity id of the speaker, null when the text does not say or the speaker is not linked. */
+  readonly speaker: string | null;
+  readonly kind: 'direct' | 'reported';
+  /** The speech verb or phrase (قال، أكد، وفقاً لـ). */
+  readonly cue: Span;
+}
+
 export interface Doc extends TextLayers {
   readonly article: Article;
   /** Every number the text writes, in digits or words (text/numbers.ts). */
