@@ -6,6 +6,7 @@ import { MarsadError } from '../core/errors.ts';
 import { registerAnalyze } from './analyze-command.ts';
 import { registerEval } from './eval-command.ts';
 import type { Io } from './io.ts';
+import { registerKb } from './kb-command.ts';
 
 function buildProgram(io: Io): Command {
   const program = new Command('marsad')
@@ -16,6 +17,7 @@ function buildProgram(io: Io): Command {
     .exitOverride();
   registerAnalyze(program, io);
   registerEval(program, io);
+  registerKb(program, io);
   return program;
 }
 

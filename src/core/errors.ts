@@ -15,6 +15,12 @@ export const ERRORS = {
   DATA_MISSING: (path: string, hint: string) => `data not found at ${path}: ${hint}`,
   DATA_CORRUPT: (path: string, detail: string, hint: string) =>
     `${path} is not the file its manifest describes (${detail}); ${hint}`,
+  UNKNOWN_ENTITY: (what: string) =>
+    `no entity ${what} in the knowledge base; find its id with \`marsad kb search NAME\``,
+  CURATION_MALFORMED: (where: string, line: number, detail: string) =>
+    `${where} line ${line}: ${detail}; fix or delete that line (one JSON operation per line)`,
+  CURATION_REFUSED: (where: string, detail: string) => `${where}: ${detail}`,
+  CURATION_UNWRITABLE: (path: string, reason: string) => `cannot write the curation log ${path}: ${reason}`,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -2,10 +2,14 @@
 // office-holders (models/kb/, built by scripts/build-kb.ts from ../shared/data and src/kb/curated/).
 // Names, aliases and demonyms are indexed by their matching key, with and without a leading ال, and
 // `holders` answers who held an office on a date. The file is checked against MANIFEST.json first.
+// `loadCuratedKnowledgeBase` applies the analysts' curation log (src/kb/curation.ts) on top, and
+// `resolve` follows the redirects its merges leave behind.
 
 import { fileURLToPath } from 'node:url';
 import { fail } from '../core/errors.ts';
 import { loadOncePerFolder, readModelFile } from '../core/model-files.ts';
+import { applyCuration } from './curation.ts';
+import { curationPath, readCurationLog } from './curation-log.ts';
 import type { Entity, RoleName } from './entity.ts';
 import { aliasKeys } from './keys.ts';
 import { compareStrings } from './names.ts';
@@ -18,6 +22,8 @@ export interface KnowledgeBase {
   byAliasKey(key: string): readonly Entity[];
   /** The persons holding `role` of `of` (a country or organisation id) on `date` (YYYY-MM-DD). */
   holders(role: RoleName, of: string, date: string): readonly Entity[];
+  /** The id a merged-away id now lives under (curation merges); the id itself when none. */
+  resolve(id: string): string;
   readonly size: number;
 }
 
@@ -38,7 +44,10 @@ export function covers(from: string, to: string | undefined, day: string): boole
   return day.slice(0, from.length) >= from && (to === undefined || day.slice(0, to.length) <= to);
 }
 
-export function knowledgeBaseFrom(entities: readonly Entity[]): KnowledgeBase {
+export function knowledgeBaseFrom(
+  entities: readonly Entity[],
+  redirects: ReadonlyMap<string, string> = new Map(),
+): KnowledgeBase {
   const sorted = [...entities].sort((a, b) => compareStrings(a.id, b.id));
   const byId = new Map(sorted.map((e) => [e.id, e]));
   const byKey = new Map<string, Entity[]>();
@@ -66,6 +75,12 @@ export function knowledgeBaseFrom(entities: readonly Entity[]): KnowledgeBase {
       const terms = offices.get(`${role}\t${of}`) ?? [];
       return [...new Set(terms.filter((t) => covers(t.from, t.to, date)).map((t) => t.person))];
     },
+    resolve(id) {
+      // applyCuration's redirects are flat already; follow chains anyway, bounded, for hand-made maps.
+      let to = id;
+      for (let step = 0; step <= redirects.size && redirects.has(to); step++) to = redirects.get(to)!;
+      return to;
+    },
     size: sorted.length,
   };
 }
@@ -78,3 +93,22 @@ export const loadKnowledgeBase = loadOncePerFolder(DEFAULT_DIR, (dir) => {
     .map((line) => JSON.parse(line) as Entity);
   return knowledgeBaseFrom(entities);
 });
+
+export interface CuratedOptions {
+  /** The model folder (default models/kb/). */
+  readonly dir?: string;
+  /** The curation log (default $MARSAD_CURATION, else ./marsad-curation.jsonl). */
+  readonly curation?: string;
+}
+
+/** The shipped knowledge base with the curation log applied; the log is read afresh on every call. */
+export function loadCuratedKnowledgeBase({
+  dir,
+  curation = curationPath(),
+}: CuratedOptions = {}): KnowledgeBase {
+  const shipped = loadKnowledgeBase(dir);
+  const ops = readCurationLog(curation);
+  if (ops.length === 0) return shipped;
+  const { entities, redirects } = applyCuration(shipped.all(), ops, curation);
+  return knowledgeBaseFrom(entities, redirects);
+}

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { EntityType, Mention } from '../core/doc.ts';
 import { makeArticle } from '../ingest/article.ts';
-import { loadKnowledgeBase } from '../kb/knowledge-base.ts';
+import { applyCuration } from '../kb/curation.ts';
+import { knowledgeBaseFrom, loadKnowledgeBase } from '../kb/knowledge-base.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer } from '../text/text-layer.ts';
 import { createLinker } from './link.ts';
@@ -98,6 +99,25 @@ describe('entity linking', () => {
     const a = linked('وصل مناتساكان سافاريان.', [['مناتساكان سافاريان', 'PER']]).at('مناتساكان سافاريان');
     const b = linked('غادر مناتساكان صافاريان.', [['مناتساكان صافاريان', 'PER']]).at('مناتساكان صافاريان');
     assert.equal(a.entity, b.entity);
+  });
+
+  test('a provisional entity an analyst merged into a known one links to that one', () => {
+    const text = 'وصل مناتساكان سافاريان.';
+    const provisional = linked(text, [['مناتساكان سافاريان', 'PER']]).at('مناتساكان سافاريان').entity ?? '';
+    const merge = { op: 'merge', from: provisional, into: 'per:ararat-mirzoyan' } as const;
+    const { entities, redirects } = applyCuration(loadKnowledgeBase().all(), [merge]);
+    const curated = createLinker(knowledgeBaseFrom(entities, redirects));
+    const start = text.indexOf('مناتساكان');
+    const mention = {
+      start,
+      end: start + 18,
+      text: 'مناتساكان سافاريان',
+      type: 'PER',
+      entity: null,
+    } as const;
+    const out = curated({ article: makeArticle({ text }), ...layer(text), mentions: [mention] });
+    assert.equal(out.mentions[0]?.entity, 'per:ararat-mirzoyan');
+    assert.ok(out.entities.some((e) => e.id === 'per:ararat-mirzoyan' && e.name.en === 'Ararat Mirzoyan'));
   });
 
   test('a bare الوزير is the minister the article names most', () => {

@@ -149,6 +149,7 @@ export function createLinker(kb: KnowledgeBase, options: LinkerOptions = {}) {
 
     const ordered = drafts.sort((a, b) => a.start - b.start || b.stop - a.stop);
     resolveCoreference(ordered, text, doc.tokens, provisionalId);
+    for (const d of ordered) adoptCuratedMerge(kb, d);
     return output(text, ordered);
   };
 }
@@ -253,6 +254,15 @@ function typeByHeadNoun(doc: LinkInput, d: Draft): void {
       return;
     }
   }
+}
+
+/** A provisional entity an analyst merged into a known one (marsad kb merge) is that one. */
+function adoptCuratedMerge(kb: KnowledgeBase, d: Draft): void {
+  if (d.provisional === undefined) return;
+  const merged = kb.get(kb.resolve(d.provisional));
+  if (!merged) return;
+  d.entity = merged;
+  d.provisional = undefined;
 }
 
 /** A provisional entity's id: the same for every spelling the variant key folds together. */

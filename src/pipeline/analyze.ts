@@ -3,7 +3,7 @@
 
 import type { Doc } from '../core/doc.ts';
 import { type ArticleInput, makeArticle } from '../ingest/article.ts';
-import { loadKnowledgeBase } from '../kb/knowledge-base.ts';
+import { loadCuratedKnowledgeBase } from '../kb/knowledge-base.ts';
 import { createLinker } from '../link/link.ts';
 import { findDates } from '../ner/dates.ts';
 import { findFigures } from '../ner/figures.ts';
@@ -17,6 +17,8 @@ import { createTextAnalyzer } from '../text/text-layer.ts';
 export interface AnalyzerOptions {
   /** Word counts for clitic decisions; the shipped lexicon by default. */
   readonly lexicon?: WordCounts;
+  /** The analysts' curation log applied to the knowledge base (default: MARSAD_CURATION or ./marsad-curation.jsonl). */
+  readonly curation?: string;
 }
 
 export type Analyze = (input: ArticleInput) => Doc;
@@ -26,7 +28,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyze {
   const tagger = loadNerTagger();
   const resources = defaultNerResources();
   const lexicon = loadLexicon();
-  const link = createLinker(loadKnowledgeBase(), { isName: (key) => lexicon.isName(key) });
+  const kb = loadCuratedKnowledgeBase(options.curation === undefined ? {} : { curation: options.curation });
+  const link = createLinker(kb, { isName: (key) => lexicon.isName(key) });
   return (input) => {
     const article = makeArticle(input);
     const text = textLayer(article.text);
