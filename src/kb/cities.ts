@@ -10,7 +10,7 @@
 // القاهرة); otherwise the Arabic spellings that land on one GeoNames city become its aliases.
 
 import { countryId } from './countries.ts';
-import type { Entity } from './entity.ts';
+import type { Entity, Names } from './entity.ts';
 import { aliasKeys } from './keys.ts';
 import { cleanList, compareStrings, foldLatin, slugify } from './names.ts';
 import { listCell, requiredCell, type TsvRow } from './tsv.ts';
@@ -29,17 +29,12 @@ export interface GeoCity {
   readonly lon: number;
 }
 
-export interface NamePair {
-  readonly en: string;
-  readonly ar: string;
-}
-
 export interface CityInputs {
   readonly geo: readonly GeoCity[];
   readonly curated: readonly TsvRow[];
   /** Capital names by ISO2, as mledoze writes them. */
   readonly capitals: ReadonlyMap<string, string>;
-  readonly anetac: readonly NamePair[];
+  readonly anetac: readonly Names[];
   /** Ids of the countries cities may belong to. */
   readonly countryIds: ReadonlySet<string>;
   /** Keys (see aliasKeys) of country and region names and demonyms: no ANETAC city is named by one. */
@@ -63,8 +58,8 @@ interface Draft {
 }
 
 /** The LOCATION pairs of ANETAC's `CLASS English Arabic` lines, in file order. */
-export function readAnetacLocations(text: string): NamePair[] {
-  const pairs: NamePair[] = [];
+export function readAnetacLocations(text: string): Names[] {
+  const pairs: Names[] = [];
   for (const line of text.split('\n')) {
     const [cls, en, ar] = line.trim().split(/\s+/);
     if (cls === 'LOCATION' && en && ar) pairs.push({ en, ar });

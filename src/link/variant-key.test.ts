@@ -131,21 +131,32 @@ describe('variantKey', () => {
   });
 });
 
+/** Applies each rule 20 times to every name it fits, checking each variant; every rule must fit some name. */
+function forEachApplication(
+  rules: readonly { name: string; apply(name: string, random: () => number): string | undefined }[],
+  seed: number,
+  check: (name: string, variant: string, rule: string) => void,
+): void {
+  const random = seededRandom(seed);
+  for (const rule of rules) {
+    let applied = 0;
+    for (const name of NAMES) {
+      for (let k = 0; k < 20; k++) {
+        const variant = rule.apply(name, random);
+        if (variant === undefined) continue;
+        applied++;
+        check(name, variant, rule.name);
+      }
+    }
+    assert.ok(applied > 0, `${rule.name} applied to none of the names`);
+  }
+}
+
 describe('variantKey on generated spellings', () => {
   test('every spelling rule keys back to the original, on every name it applies to', () => {
-    const random = seededRandom(1);
-    for (const rule of SPELLING_RULES) {
-      let applied = 0;
-      for (const name of NAMES) {
-        for (let k = 0; k < 20; k++) {
-          const variant = rule.apply(name, random);
-          if (variant === undefined) continue;
-          applied++;
-          assert.equal(variantKey(variant), variantKey(name), `${rule.name}: ${name} → ${variant}`);
-        }
-      }
-      assert.ok(applied > 0, `${rule.name} applied to none of the names`);
-    }
+    forEachApplication(SPELLING_RULES, 1, (name, variant, rule) =>
+      assert.equal(variantKey(variant), variantKey(name), `${rule}: ${name} → ${variant}`),
+    );
   });
 
   test('chains of spelling rules key back to the original', () => {
@@ -159,19 +170,9 @@ describe('variantKey on generated spellings', () => {
   });
 
   test('every contrast rule changes the key', () => {
-    const random = seededRandom(3);
-    for (const rule of CONTRAST_RULES) {
-      let applied = 0;
-      for (const name of NAMES) {
-        for (let k = 0; k < 20; k++) {
-          const variant = rule.apply(name, random);
-          if (variant === undefined) continue;
-          applied++;
-          assert.notEqual(variantKey(variant), variantKey(name), `${rule.name}: ${name} → ${variant}`);
-        }
-      }
-      assert.ok(applied > 0, `${rule.name} applied to none of the names`);
-    }
+    forEachApplication(CONTRAST_RULES, 3, (name, variant, rule) =>
+      assert.notEqual(variantKey(variant), variantKey(name), `${rule}: ${name} → ${variant}`),
+    );
   });
 });
 
