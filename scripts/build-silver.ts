@@ -13,6 +13,7 @@ import { makeArticle } from '../src/ingest/article.ts';
 import { cliticParts, loadClusters } from '../src/ner/clusters.ts';
 import { FEATURE_GROUPS, type FeatureGroup } from '../src/ner/features.ts';
 import { loadGazetteer } from '../src/ner/gazetteer.ts';
+import { loadNameLikeness } from '../src/ner/namelike.ts';
 import { SILVER_FILE, SILVER_FLAGS } from '../src/ner/silver.ts';
 import { findMentions, nerTokensOfStrings } from '../src/ner/tagger.ts';
 import { fitTagger } from '../src/ner/training.ts';
@@ -27,7 +28,12 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const started = performance.now();
 
 const groups = new Set<FeatureGroup>(FEATURE_GROUPS.filter((g) => g !== 'silver' && g !== 'document'));
-const resources = { lexicon: loadLexicon(), gazetteer: loadGazetteer(), clusters: loadClusters() };
+const resources = {
+  lexicon: loadLexicon(),
+  gazetteer: loadGazetteer(),
+  clusters: loadClusters(),
+  namelike: loadNameLikeness(),
+};
 const toNer = nerTokensOfStrings(resources);
 const { train, dev } = readAnercorpSplits();
 const tagger = fitTagger(

@@ -16,7 +16,6 @@ import { readAnercorpSplits } from '../src/corpus/anercorp.ts';
 import { formatNerScores, scoreNer, toIob2 } from '../src/eval/conll.ts';
 import { withDocumentMemory } from '../src/ner/document.ts';
 import { FEATURE_GROUPS, type FeatureGroup, type NerToken } from '../src/ner/features.ts';
-import { loadGazetteer } from '../src/ner/gazetteer.ts';
 import {
   NER_LOCAL_FILE,
   NER_MODEL_FILE,
@@ -31,7 +30,6 @@ import {
   tagDocument,
 } from '../src/ner/tagger.ts';
 import { type Fitted, fitTagger } from '../src/ner/training.ts';
-import { loadLexicon } from '../src/text/lexicon.ts';
 
 const OUT_DIR = fileURLToPath(new URL('../models/ner/', import.meta.url));
 const FOLDS = 5;
@@ -55,9 +53,7 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 
 const started = performance.now();
 const splits = readAnercorpSplits();
-const resources = groups.has('clusters')
-  ? defaultNerResources()
-  : { lexicon: loadLexicon(), gazetteer: loadGazetteer() };
+const resources = defaultNerResources();
 const toNer = nerTokensOfStrings(resources);
 const trainNer = splits.train.map((s) => toNer(s.tokens));
 const devNer = splits.dev.map((s) => toNer(s.tokens));

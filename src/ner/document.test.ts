@@ -10,6 +10,8 @@ const token = (form: string, kind: NerToken['kind'] = 'word'): NerToken => ({
   kind,
   gazetteer: 0,
   clusters: undefined,
+  nameScore: 0,
+  nameType: '-',
   frequency: 0,
   silver: 0,
 });

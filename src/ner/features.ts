@@ -1,7 +1,7 @@
 // Features of one token in its sentence, as strings (the model maps them to ids). Groups, each of
 // which can be switched off for the ablation in the README: the word and its neighbours, clitics and
-// affixes, word shape, gazetteers, distributional clusters, how often news writes the word, and what
-// the document says elsewhere.
+// affixes, word shape, gazetteers, distributional clusters, how often news writes the word, how much
+// its letters read like a name, and what the document says elsewhere.
 
 import type { TokenKind } from '../core/doc.ts';
 
@@ -22,6 +22,9 @@ export interface NerToken {
   readonly clusters: readonly [number, number, number] | undefined;
   /** Silver-name flags of the form (silver.ts), 0 when none. */
   readonly silver: number;
+  /** How much the form's letters read like a name (namelike.ts): −4 … 4, and the name type they read like. */
+  readonly nameScore: number;
+  readonly nameType: string;
   /** The type the first pass gave most often to this form elsewhere in the document (document.ts). */
   readonly document?: string;
 }
@@ -34,6 +37,7 @@ export const FEATURE_GROUPS = [
   'silver',
   'clusters',
   'frequency',
+  'namelike',
   'document',
 ] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
@@ -72,6 +76,12 @@ export function featuresSeenFrom(
       out.push(`c64=${t.clusters[0]}`, `c256=${t.clusters[1]}`, `c1k=${t.clusters[2]}`);
     if (groups.has('silver')) out.push(`s=${t.silver ?? 0}`, `sg=${t.silver ?? 0}|${t.gazetteer}`);
     if (groups.has('frequency')) out.push(`n=${t.frequency}`);
+    if (groups.has('namelike'))
+      out.push(
+        `lm=${t.nameScore}`,
+        `lmt=${t.nameType}|${t.nameScore > 0}`,
+        `lmn=${t.nameScore}|${t.frequency}`,
+      );
     if (groups.has('document')) out.push(`d=${t.document ?? '-'}`, `dg=${t.document ?? '-'}|${t.gazetteer}`);
     return out;
   }

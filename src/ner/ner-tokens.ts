@@ -8,6 +8,7 @@ import type { WordCounts } from '../text/clitics.ts';
 import { cliticParts } from './clusters.ts';
 import type { NerToken } from './features.ts';
 import type { Gazetteer } from './gazetteer.ts';
+import type { NameLikeness } from './namelike.ts';
 import type { SilverNames } from './silver.ts';
 
 export interface NerResources {
@@ -15,6 +16,7 @@ export interface NerResources {
   readonly gazetteer: Gazetteer;
   readonly clusters?: { of(form: string): readonly [number, number, number] | undefined };
   readonly silver?: SilverNames;
+  readonly namelike?: NameLikeness;
 }
 
 const DETERMINER = 'ال';
@@ -64,7 +66,12 @@ export function nerToken(
 ): NerToken {
   const { proclitics, form } = cliticParts(surface, shape);
   const definite = proclitics.endsWith(DETERMINER) || proclitics.endsWith('لل');
-  const { gazetteer, lexicon, clusters } = resources;
+  const { gazetteer, lexicon, clusters, namelike } = resources;
+  const count = lexicon.count(form);
+  // A word news never wrote that begins with و or ف is most often the conjunction before a name
+  // (ومناتساكان): its letters are read without it.
+  const letters = count === 0 && form.length >= 5 ? form.replace(/^[وف]/, '') : form;
+  const name = namelike?.of(letters) ?? { score: 0, type: '-' };
   const gazetteerFlags =
     gazetteer.flags(form) | gazetteer.flags(key) | (definite ? gazetteer.flags(DETERMINER + form) : 0);
   return {
@@ -75,7 +82,9 @@ export function nerToken(
     gazetteer: gazetteerFlags,
     clusters: clusters?.of(form),
     silver: resources.silver?.flags(form) ?? 0,
-    frequency: frequencyBucket(lexicon.count(form)),
+    nameScore: name.score,
+    nameType: name.type,
+    frequency: frequencyBucket(count),
   };
 }
 

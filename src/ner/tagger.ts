@@ -12,6 +12,7 @@ import { withDocumentMemory } from './document.ts';
 import type { NerToken } from './features.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { loadNerTagger, type NerTagger, tagSentence } from './model.ts';
+import { loadNameLikeness } from './namelike.ts';
 import { createNerTokens, MEMO_LIMIT, type NerResources, nerToken } from './ner-tokens.ts';
 import { loadSilverNames } from './silver.ts';
 
@@ -21,6 +22,7 @@ export function defaultNerResources(): NerResources {
     gazetteer: loadGazetteer(),
     clusters: loadClusters(),
     silver: loadSilverNames(),
+    namelike: loadNameLikeness(),
   };
 }
 
