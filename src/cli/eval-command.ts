@@ -7,12 +7,14 @@ import { fail } from '../core/errors.ts';
 import { anercorpTestText } from '../corpus/anercorp.ts';
 import { requireSharedData } from '../corpus/shared-data.ts';
 import { evaluateNer, formatNerScores } from '../eval/conll.ts';
+import { formatEventReport, runEventEvaluation } from '../eval/events.ts';
 import { runLinkEvaluation } from '../eval/link.ts';
 import { percent, type Scores } from '../eval/scores.ts';
 import { evaluateSegmentation, readConllu } from '../eval/segmentation.ts';
 import { readGoldenCorpus, readStemList, type Stemmer, scoreStemmer } from '../eval/stemming.ts';
 import { decodeText, readInput } from '../ingest/decode.ts';
 import { createCorpusTagger } from '../ner/tagger.ts';
+import { createAnalyzer } from '../pipeline/analyze.ts';
 import { createWordShaper } from '../text/clitics.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { matchKey } from '../text/normalize.ts';
@@ -57,6 +59,28 @@ export function registerEval(program: Command, io: Io): void {
         io.stdout.write(result.malformed ? `, ${result.malformed} malformed lines skipped\n` : '\n');
         io.stdout.write(formatNerScores(result.scores));
       }
+    });
+  evaluate
+    .command('events')
+    .argument(
+      '[file]',
+      'gold JSON lines of SaudiNewsNet offsets (default: the shipped set, src/eval/data/events-gold.jsonl)',
+    )
+    .description(
+      'PLOVER event type precision/recall/F1 and actor/recipient accuracy on hand-labelled news sentences, with the annotators’ agreement',
+    )
+    .option('--json', 'print the figures as JSON')
+    .option('--errors <n>', 'list this many missed and spurious events', '0')
+    .action((file: string | undefined, options: { json?: boolean; errors: string }) => {
+      const analyze = createAnalyzer();
+      const report = runEventEvaluation(
+        (article) => {
+          const doc = analyze(article);
+          return { events: doc.events, mentions: doc.mentions };
+        },
+        { ...(file !== undefined && { gold: file }), errors: Number(options.errors) || 0 },
+      );
+      io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatEventReport(report));
     });
   evaluate
     .command('link')

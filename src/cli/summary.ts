@@ -41,6 +41,27 @@ export function formatSummary(doc: Doc): string {
       .map(([name, n]) => (n > 1 ? `${name} ×${n}` : name));
     lines.push(`${TYPE_NAMES[type]}: ${list(named)}`);
   }
+  const name = (id: string) => {
+    const e = byId.get(id);
+    return e ? (e.name.en ?? e.name.ar) : id;
+  };
+  for (const e of doc.events) {
+    const who = e.actors.map(name).join(' + ') || '?';
+    const whom = e.recipients.length > 0 ? ` → ${e.recipients.map(name).join(' + ')}` : '';
+    const where = e.location ? ` in ${name(e.location)}` : '';
+    const extra = [e.auxiliary, e.fatalities !== undefined ? `${e.fatalities} killed` : undefined].filter(
+      Boolean,
+    );
+    lines.push(
+      `event ${e.type}${e.mode ? `/${e.mode}` : ''}: ${who}${whom}${where}${e.date ? `, ${e.date}` : ''}${extra.length ? ` (${extra.join(', ')})` : ''} «${text.slice(e.trigger.start, e.trigger.end)}»`,
+    );
+  }
+  for (const q of doc.quotes) {
+    const said = text.slice(q.start, q.end).replace(/\s+/g, ' ');
+    lines.push(
+      `quote ${q.kind} ${q.speaker ? name(q.speaker) : '?'}: ${said.length > 80 ? `${said.slice(0, 80)}…` : said}`,
+    );
+  }
   if (dates.length > 0)
     lines.push(`dates: ${list(dates.map((d) => `${text.slice(d.start, d.end)} = ${d.value}`))}`);
   if (figures.length > 0)

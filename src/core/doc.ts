@@ -186,6 +186,10 @@ export interface Doc extends TextLayers {
   readonly entities: readonly EntityRef[];
   readonly dates: readonly DateMention[];
   readonly figures: readonly Figure[];
+  /** Speech, quoted or reported, with its speaker. */
+  readonly quotes: readonly Quote[];
+  /** PLOVER events, one per real event however often the article reports it. */
+  readonly events: readonly EventRecord[];
 }
 
 /** The segments of token `i` in offsets of the article text. */

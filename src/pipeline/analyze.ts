@@ -2,6 +2,9 @@
 // Each stage is a pure function of what earlier stages produced; later stages append here.
 
 import type { Doc } from '../core/doc.ts';
+import { createEventCoder } from '../events/coder.ts';
+import { loadTriggers } from '../events/lexicon/triggers.ts';
+import { findQuotes } from '../events/quotes/quotes.ts';
 import { type ArticleInput, makeArticle } from '../ingest/article.ts';
 import { loadCuratedKnowledgeBase } from '../kb/knowledge-base.ts';
 import { createLinker } from '../link/link.ts';
@@ -30,6 +33,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyze {
   const lexicon = loadLexicon();
   const kb = loadCuratedKnowledgeBase(options.curation === undefined ? {} : { curation: options.curation });
   const link = createLinker(kb, { isName: (key) => lexicon.isName(key) });
+  const codeEvents = createEventCoder(loadTriggers(), { isWord: (key) => lexicon.count(key) > 0 });
   return (input) => {
     const article = makeArticle(input);
     const text = textLayer(article.text);
@@ -37,12 +41,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyze {
     const read = { article, ...text, numbers };
     const dates = findDates(article.text, text.tokens, numbers, article.publishedAt);
     const { mentions, entities } = link({ ...read, mentions: findMentions(read, tagger, resources) });
-    return {
-      ...read,
-      mentions,
-      entities,
-      dates,
-      figures: findFigures(article.text, text.tokens, numbers, dates),
-    };
+    const named = { ...read, mentions, entities };
+    const facts = { ...named, dates, figures: findFigures(article.text, text.tokens, numbers, dates) };
+    const quotes = findQuotes(named);
+    return { ...facts, quotes, events: codeEvents(facts, quotes) };
   };
 }

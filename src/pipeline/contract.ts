@@ -31,6 +31,8 @@ export function toAnalysisJson(doc: Doc) {
     entities: doc.entities,
     dates: doc.dates,
     figures: doc.figures,
+    events: doc.events,
+    quotes: doc.quotes,
   };
 }
 

@@ -1,0 +1,290 @@
+// Who did what to whom, where and when, around one trigger in one sentence. Arabic news writes the
+// verb first and its subject after it (قاطعت يريفان الرسمية الاجتماعات), a verbal noun before its
+// genitive (اجتماع مجلس الوزراء), and sometimes the subject first (روسيا تدعم …): so the actor is the
+// first entity right after the trigger, else the nearest before it; the recipient is the next entity
+// after the actor; names joined by و or commas act together (compound actors, as PLOVER says). A
+// place after في is the location, never an actor. Inside reported speech a verbal noun's genitive is
+// what the speaker talks about (ليس لديه شك في تورط أوكرانيا): the speaker is the actor.
+
+import type { Figure, Mention, Quote, Token } from '../core/doc.ts';
+import type { EventInput, Trigger } from './coder.ts';
+
+/** A sentence as a character span and a token range `[first, last)`. */
+export interface Sentence {
+  readonly start: number;
+  readonly end: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+export interface EventArguments {
+  readonly actors: string[];
+  readonly recipients: string[];
+  readonly location?: string;
+  readonly date?: string;
+  readonly fatalities?: number;
+  readonly injured?: number;
+  /** Set when the clause leaves the actor implicit: the meeting's participants act (context.ts). */
+  readonly implicit?: 'meeting';
+  /** A verbal noun whose actor is its genitive, the name right after it (اجتماع مجلس الوزراء). */
+  readonly genitive?: true;
+}
+
+/** How far after a trigger its subject may stand (الاجتماع الدوري لمجلس …), in tokens. */
+const SUBJECT_WINDOW = 6;
+/** How far after the actor the recipient may stand, in tokens. */
+const OBJECT_WINDOW = 24;
+/** How far past its clause the object may stand: an object can follow a second trigger (قاطعت … الاجتماعات … منظمة). */
+const OBJECT_REACH = 16;
+/** Places are every LOC that is not a state: a state acts and is acted on. */
+const STATE_KINDS = new Set(['country', 'former_country']);
+/** A name after these is a time, not a party (في مرحلة ما بعد الاتحاد السوفيتي). */
+const TEMPORAL = new Set(['بعد', 'قبل', 'منذ']);
+/**
+ * Prepositions after which a name is an object, not a subject (دعت زملاءها إلى …). Not في or من: the
+ * banks in a country (عدد من البنوك في كازاخستان) act for it; nor the genitive ل (الاجتماع لمجلس …).
+ */
+const PREPOSITION_WORDS = new Set(['الي', 'علي', 'عن', 'مع', 'ضد', 'بين', 'حول', 'لدي', 'نحو', 'تجاه']);
+/** Types a speaker performs by speaking (ليس لديه شك في تورط أوكرانيا is an accusation); an attack is not. */
+const SPEECH_ACTS = new Set(['AGREE', 'SUPPORT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'CONCEDE']);
+/** How far after a verbal noun its genitive starts (الاجتماع الدوري لمجلس …). */
+const GENITIVE_REACH = 2;
+/** A date further than this from its trigger (commas weighted) is another clause's. */
+const DATE_REACH = 15;
+/** Prepositions before the place of an event, at most two words before it (في منطقة موسكو). */
+const PLACE_PREPOSITIONS = new Set(['في', 'علي', 'داخل', 'قرب', 'بالقرب']);
+/** The event types whose reports count the dead and wounded. */
+const COUNTS_CASUALTIES = new Set(['ASSAULT', 'COERCE', 'PROTEST', 'MOBILIZE']);
+/** Prepositions before the target of a verbal noun. */
+const TARGET_PREPOSITIONS = new Set(['علي', 'ضد', 'مع', 'الي', 'تجاه', 'بحق', 'نحو']);
+const PASSIVE_MARKERS = new Set(['تم', 'تمت', 'جري', 'جرت']);
+const PARTICIPANTS = /^(و|ف)?(ال)?(مشارك|حاضر|مجتمع)(ين|ون)$/;
+const KILLED = new Set(['مقتل', 'قتل', 'مصرع', 'وفاه', 'استشهاد', 'سقوط']);
+const INJURED = new Set(['اصابه', 'جرح', 'اصابات']);
+
+interface Placed {
+  readonly m: Mention;
+  readonly first: number;
+  readonly last: number;
+}
+
+export function argumentsOf(
+  doc: EventInput,
+  trigger: Trigger,
+  otherTriggers: readonly Trigger[],
+  linked: readonly Mention[],
+  quotes: readonly Quote[],
+): EventArguments {
+  const { t, sentence } = trigger;
+  // The clause of this trigger: up to the other triggers of the sentence on either side.
+  const others = otherTriggers.map((o) => o.t);
+  // The clause: up to the other verbs of the sentence on either side (a verbal noun after a verb is
+  // often its object: قاطعت … الاجتماعات … منظمة معاهدة الأمن الجماعي).
+  const verbs = otherTriggers.filter((o) => o.sense.pos === 'verb').map((o) => o.t);
+  const from = Math.max(sentence.first, ...verbs.filter((o) => o < t).map((o) => o + 1));
+  const to = Math.min(sentence.last, ...verbs.filter((o) => o > t));
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  const placed = linked
+    .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
+    .map((m) => ({ m, first: tokenOf(doc.tokens, m.start), last: tokenOf(doc.tokens, m.end - 1) }))
+    .filter((p) => !TEMPORAL.has(doc.tokens[p.first - 1]?.norm ?? ''));
+  const isPlace = (p: Placed) => p.m.type === 'LOC' && !STATE_KINDS.has(byId.get(p.m.entity!)?.kind ?? '');
+  const triggers = [t, ...others];
+  const places = placed.filter(
+    (p) => isPlace(p) && afterPlacePreposition(doc.tokens, p) && ownedBy(doc.tokens, triggers, t, p.first),
+  );
+  const parties = placed.filter((p) => !isPlace(p));
+  const location = (places.find((p) => p.first > t) ?? places.at(-1))?.m.entity ?? undefined;
+
+  const quote = quotes.find(
+    (q) => q.speaker && q.start <= doc.tokens[t]!.start && doc.tokens[t]!.end <= q.end,
+  );
+  const implicit = implicitActor(doc.tokens, trigger, others, parties);
+  // A verbal noun in reported speech with no name before it in the quote, and one it acts on after
+  // it: the speaker's act (ليس لديه شك في تورط أوكرانيا).
+  const speakerActs =
+    implicit === undefined &&
+    quote !== undefined &&
+    trigger.sense.pos === 'noun' &&
+    SPEECH_ACTS.has(trigger.sense.type) &&
+    !parties.some((p) => p.m.start >= quote.start && p.last < t) &&
+    parties.some((p) => p.first > t && nounObject(doc.tokens, t, p));
+  const after = parties.filter((p) => p.first > t && p.first < to + OBJECT_REACH);
+  // A subject stands bare: a name after a preposition (دعت زملاءها إلى … البريكس) is an object.
+  const bare = (p: Placed) =>
+    !PREPOSITION_WORDS.has(doc.tokens[p.first - 1]?.norm ?? '') && !/^[وف]?ب/.test(attached(doc.tokens, p));
+  const subjectAfter = after.find(
+    (p) => p.first - t <= SUBJECT_WINDOW && (trigger.sense.pos === 'noun' || bare(p)),
+  );
+  let actors: Placed[] = [];
+  if (implicit || speakerActs) {
+    // Who acts is said elsewhere (context.ts) or is the speaker; what follows is acted on.
+  } else if (subjectAfter) {
+    actors = group(doc.tokens, after, after.indexOf(subjectAfter));
+  } else if (trigger.sense.pos === 'verb') {
+    // Subject first (روسيا تدعم …), close before the verb; a verbal noun takes no subject before it.
+    const before = parties.filter(
+      (p) =>
+        p.last < t &&
+        p.first >= from &&
+        p.m.start >= (quote?.start ?? 0) &&
+        bare(p) &&
+        distance(doc.tokens, p.last, t) <= SUBJECT_WINDOW,
+    );
+    if (before.length > 0) actors = group(doc.tokens, before, before.length - 1, -1);
+  }
+  const objectsFrom = Math.max(t, ...actors.map((a) => a.last));
+  const rest = after.filter(
+    (p) =>
+      p.first > objectsFrom &&
+      p.first - objectsFrom <= OBJECT_WINDOW &&
+      !actors.includes(p) &&
+      (trigger.sense.pos === 'verb' || nounObject(doc.tokens, t, p)),
+  );
+  const recipients = rest.length > 0 ? group(doc.tokens, rest, 0) : [];
+  const ids = (ps: readonly Placed[]) => [...new Set(ps.map((p) => p.m.entity!))];
+  const actorIds = actors.length > 0 ? ids(actors) : speakerActs && quote.speaker ? [quote.speaker] : [];
+
+  return {
+    actors: actorIds,
+    recipients: ids(recipients).filter((id) => !actorIds.includes(id)),
+    ...(implicit ? { implicit } : {}),
+    ...(trigger.sense.pos === 'noun' && actors[0] && actors[0].first - t <= GENITIVE_REACH
+      ? { genitive: true }
+      : {}),
+    ...(location ? { location } : {}),
+    ...dateOf(doc, sentence, triggers, t),
+    ...(COUNTS_CASUALTIES.has(trigger.sense.type) ? casualties(doc.tokens, doc.figures, sentence) : {}),
+  };
+}
+
+/**
+ * Whose act a trigger is when its clause does not name them: a passive (تم اعتماد) is the act of
+ * the meeting the article reports, and so is one whose clause names "the participants" (أعرب
+ * المشاركون عن تضامنهم).
+ */
+function implicitActor(
+  tokens: readonly Token[],
+  { t, sentence }: Trigger,
+  others: readonly number[],
+  parties: readonly Placed[],
+): 'meeting' | undefined {
+  // The marker may carry the conjunction (وتم) and may open the trigger phrase (تم اعتماد).
+  const word = (i: number) => tokens[i]?.norm.replace(/^[وف](?=..)/, '') ?? '';
+  if (PASSIVE_MARKERS.has(word(t - 1)) || PASSIVE_MARKERS.has(word(t))) return 'meeting';
+  // Back from the trigger to the nearest named party or other event: "the participants" before it
+  // are the subject.
+  for (let k = t - 1; k >= sentence.first; k--) {
+    // A meeting named after في is where the participants were (المشاركين في الاجتماع), not a predicate.
+    const predicate = others.includes(k) && tokens[k - 1]?.norm !== 'في';
+    if (predicate || parties.some((p) => p.first <= k && k <= p.last)) return undefined;
+    if (PARTICIPANTS.test(tokens[k]!.norm)) return 'meeting';
+  }
+  return undefined;
+}
+
+/**
+ * What a verbal noun acts on: its genitive right after it (تورط أوكرانيا), or a name after a
+ * preposition that takes the target (تضامنهم مع روسيا، الهجوم على …); not any later name in the sentence.
+ */
+function nounObject(tokens: readonly Token[], t: number, p: Placed): boolean {
+  return p.first - t <= 2 || TARGET_PREPOSITIONS.has(tokens[p.first - 1]?.norm ?? '');
+}
+
+/** في مينسك، بموسكو، في منطقة موسكو، على قاعة مدينة كروكوس: a place the event happens at. */
+function afterPlacePreposition(tokens: readonly Token[], p: Placed): boolean {
+  const own = tokens[p.first]!;
+  if (p.m.start > own.start && /^[وف]?ب/.test(own.norm)) return true;
+  return [tokens[p.first - 1], tokens[p.first - 2], tokens[p.first - 3]].some(
+    (x) => x !== undefined && PLACE_PREPOSITIONS.has(x.norm.replace(/^[وف](?=..)/, '')),
+  );
+}
+
+/** The proclitic letters a mention's first token carries before the name (لمجلس → ل). */
+function attached(tokens: readonly Token[], p: Placed): string {
+  const token = tokens[p.first]!;
+  return token.norm.slice(0, Math.max(0, p.m.start - token.start));
+}
+
+/** The index of the token holding character `at`. */
+function tokenOf(tokens: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The mention at `i` and the names coordinated with it (كازاخستان وقيرغيزستان، أذربيجان وكازاخستان …), read in `step` direction. */
+function group(tokens: readonly Token[], ps: readonly Placed[], i: number, step: 1 | -1 = 1): Placed[] {
+  const out = [ps[i]!];
+  for (let k = i + step; k >= 0 && k < ps.length; k += step) {
+    const [left, right] = step === 1 ? [out.at(-1)!, ps[k]!] : [ps[k]!, out.at(-1)!];
+    if (!coordinated(tokens, left, right)) break;
+    out.push(ps[k]!);
+  }
+  return out;
+}
+
+/** Whether only a conjunction or a comma stands between two names. */
+function coordinated(tokens: readonly Token[], left: Placed, right: Placed): boolean {
+  const between = tokens.slice(left.last + 1, right.first);
+  if (between.length === 0) return tokens[right.first]!.norm.startsWith('و');
+  return between.length === 1 && ['،', ',', 'و'].includes(between[0]!.norm);
+}
+
+/** A comma between a date and a trigger weighs as this many words: it usually closes a clause. */
+const COMMA_WEIGHT = 5;
+const COMMAS = new Set(['،', ',', ';', '؛']);
+
+/**
+ * Whether the word at token `at` belongs to the trigger `t` rather than to another trigger of the
+ * sentence: it is nearer to `t`, a comma counting as COMMA_WEIGHT words (it usually closes a clause).
+ */
+function ownedBy(tokens: readonly Token[], triggers: readonly number[], t: number, at: number): boolean {
+  const own = distance(tokens, at, t);
+  return !triggers.some((o) => o !== t && distance(tokens, at, o) < own);
+}
+
+/** Words between two tokens, a comma counting as COMMA_WEIGHT words. */
+function distance(tokens: readonly Token[], from: number, to: number): number {
+  const [a, b] = from < to ? [from, to] : [to, from];
+  let d = b - a;
+  for (let k = a + 1; k < b; k++) if (COMMAS.has(tokens[k]!.norm)) d += COMMA_WEIGHT;
+  return d;
+}
+
+/** The event's own date: of the sentence's dates it owns (ownedBy), the nearest. */
+function dateOf(
+  doc: EventInput,
+  sentence: Sentence,
+  triggers: readonly number[],
+  t: number,
+): { date?: string } {
+  const owned = doc.dates
+    .filter((d) => d.start >= sentence.start && d.end <= sentence.end)
+    .map((d) => ({ value: d.value, at: tokenOf(doc.tokens, d.start) }))
+    .filter(({ at }) => ownedBy(doc.tokens, triggers, t, at) && distance(doc.tokens, at, t) <= DATE_REACH)
+    .sort((a, b) => Math.abs(a.at - t) - Math.abs(b.at - t));
+  return owned[0] ? { date: owned[0].value } : {};
+}
+
+/** Deaths and injuries: a count of people right after مقتل / إصابة … in the sentence. */
+function casualties(
+  tokens: readonly Token[],
+  figures: readonly Figure[],
+  sentence: Sentence,
+): { fatalities?: number; injured?: number } {
+  const out: { fatalities?: number; injured?: number } = {};
+  for (const f of figures) {
+    if (f.unit !== 'people' || f.start < sentence.start || f.end > sentence.end) continue;
+    const t = tokenOf(tokens, f.start);
+    const before = [tokens[t - 1]?.norm ?? '', tokens[t - 2]?.norm ?? ''].map((w) => w.replace(/^[وب]/, ''));
+    if (before.some((w) => KILLED.has(w))) out.fatalities ??= f.value;
+    else if (before.some((w) => INJURED.has(w))) out.injured ??= f.value;
+  }
+  return out;
+}

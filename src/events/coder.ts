@@ -1,0 +1,148 @@
+// PLOVER event coding, sentence by sentence: a trigger word from the lexicon (انعقد، هجوم، رفض …)
+// names the event; its arguments are the linked entity mentions around it, read in the order Arabic
+// news writes them: verb, then subject, then object (قاطعت يريفان … الاجتماعات), or a verbal noun
+// and its genitive (اجتماع مجلس وزراء …). See arguments.ts for who is who, modality.ts for the
+// auxiliary mode; what the text leaves implicit is filled across events in context.ts.
+
+import type { Doc, EventRecord, Mention, Quote, Token } from '../core/doc.ts';
+import { argumentsOf, type Sentence } from './arguments.ts';
+import { fillFromContext } from './context.ts';
+import { type Trigger as Reading, type TriggerLexicon, triggerKeys } from './lexicon/triggers.ts';
+import { auxiliaryOf } from './modality.ts';
+
+export type EventInput = Pick<
+  Doc,
+  'article' | 'tokens' | 'words' | 'sentences' | 'mentions' | 'entities' | 'dates' | 'figures'
+>;
+
+/** How far after a trigger a required word may stand, in tokens. */
+const REQUIRES_WINDOW = 4;
+/** Two triggers of one type this close in a sentence name one event (انعقد … الاجتماع). */
+const SAME_EVENT_WINDOW = 8;
+const TERROR = /^(ال)?ارهاب/;
+const DEFINITE = /^(و|ف)?(ب|ل|ك)?(ال|لل)/;
+const PREPOSITIONS = new Set(['في', 'من', 'عن', 'علي', 'الي', 'بعد', 'قبل', 'عند', 'حول', 'خلال', 'بشان']);
+
+/** A trigger found in the text: its first token, how many tokens it spans, and the reading taken. */
+export interface Trigger {
+  readonly t: number;
+  readonly length: number;
+  readonly sense: Reading;
+  readonly sentence: Sentence;
+}
+
+export interface CoderOptions {
+  /** Whether news writes this key as a word of its own (the lexicon's count): وزارة is, وقاطعت is not. */
+  readonly isWord?: (key: string) => boolean;
+}
+
+export function createEventCoder(lexicon: TriggerLexicon, { isWord = () => false }: CoderOptions = {}) {
+  return (doc: EventInput, quotes: readonly Quote[] = []): EventRecord[] => {
+    const linked = outermost(doc.mentions.filter((m) => m.entity !== null));
+    const triggers = findTriggers(doc, lexicon, isWord, linked);
+    const drafts = triggers.map((trigger, n) => {
+      const { t, sense, sentence } = trigger;
+      const others = triggers.filter((o) => o.sentence === sentence && o !== trigger);
+      const { implicit, genitive, ...args } = argumentsOf(doc, trigger, others, linked, quotes);
+      const token = doc.tokens[t]!;
+      const last = doc.tokens[t + trigger.length - 1]!;
+      const auxiliary = auxiliaryOf(doc.tokens, sentence.first, t, sense.pos === 'verb');
+      const terror = [doc.tokens[t + 1], doc.tokens[t + 2]].some((x) => x && TERROR.test(x.norm));
+      const event: EventRecord = {
+        id: `${doc.article.id}:e${n + 1}`,
+        type: sense.type,
+        ...(sense.mode ? { mode: sense.mode } : {}),
+        context: [...new Set([...sense.context, ...(terror ? ['terrorism'] : [])])],
+        ...(auxiliary ? { auxiliary } : {}),
+        ...args,
+        evidence: { start: sentence.start, end: sentence.end },
+        trigger: { start: token.start, end: last.end },
+        confidence: 0.5,
+      };
+      return { event, trigger, ...(implicit ? { implicit } : {}), ...(genitive ? { genitive } : {}) };
+    });
+    return fillFromContext(doc, drafts);
+  };
+}
+
+/** Mentions not inside another linked mention: the CIS Council, not the CIS inside it. */
+function outermost(mentions: readonly Mention[]): Mention[] {
+  return mentions.filter(
+    (m) =>
+      !mentions.some(
+        (o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start,
+      ),
+  );
+}
+
+function findTriggers(
+  doc: EventInput,
+  lexicon: TriggerLexicon,
+  isWord: (key: string) => boolean,
+  linked: readonly Mention[],
+): Trigger[] {
+  const out: Trigger[] = [];
+  let t = 0;
+  for (const s of doc.sentences) {
+    const first = t;
+    while (t < doc.tokens.length && doc.tokens[t]!.end <= s.end) t++;
+    const sentence: Sentence = { start: s.start, end: s.end, first, last: t };
+    const kept: Trigger[] = [];
+    for (let i = first; i < t; i++) {
+      const token = doc.tokens[i]!;
+      if (token.kind !== 'word' || linked.some((m) => m.start < token.end && token.start < m.end)) continue;
+      const found = phraseAt(doc.tokens, lexicon, i, t) ?? wordAt(doc, lexicon, isWord, i, t);
+      if (!found || kept.some((k) => k.sense.type === found.sense.type && i - k.t <= SAME_EVENT_WINDOW))
+        continue;
+      kept.push({ t: i, ...found, sentence });
+      i += found.length - 1;
+    }
+    out.push(...kept);
+  }
+  return out;
+}
+
+/** Whether the words keyed `keys` follow token `i` (any reading of each word). */
+const follows = (tokens: readonly Token[], i: number, keys: readonly string[]) =>
+  keys.every((key, k) => tokens[i + k] !== undefined && triggerKeys(tokens[i + k]!.norm).includes(key));
+
+function phraseAt(tokens: readonly Token[], lexicon: TriggerLexicon, i: number, to: number) {
+  const norm = tokens[i]!.norm;
+  // A short first word keeps its conjunction in triggerKeys (وتم): try it without as well.
+  const firstKeys = [...triggerKeys(norm), ...(/^[وف]../.test(norm) ? [norm.slice(1)] : [])];
+  for (const key of firstKeys)
+    for (const phrase of lexicon.phrases(key))
+      if (
+        i + phrase.keys.length <= to &&
+        follows(tokens, i + 1, phrase.keys.slice(1)) &&
+        satisfied(tokens, i + phrase.keys.length - 1, to, phrase)
+      )
+        return { length: phrase.keys.length, sense: phrase };
+  return undefined;
+}
+
+function wordAt(
+  doc: EventInput,
+  lexicon: TriggerLexicon,
+  isWord: (key: string) => boolean,
+  i: number,
+  to: number,
+) {
+  const { tokens } = doc;
+  // A word news writes whole, and the text layer keeps whole, has no conjunction: وزارة is not و + زاره.
+  const shape = doc.words[i];
+  const conjunction = !shape || shape.segments[0]?.role === 'conj' || !isWord(tokens[i]!.norm);
+  const senses = lexicon.find(tokens[i]!.norm, { conjunction }).filter((x) => satisfied(tokens, i, to, x));
+  // رفض is a verb or its verbal noun: without the article and not after a preposition, a verb.
+  const verbal = !DEFINITE.test(tokens[i]!.norm) && !PREPOSITIONS.has(tokens[i - 1]?.norm ?? '');
+  const sense = (verbal && senses.find((x) => x.pos === 'verb')) || senses[0];
+  return sense && { length: 1, sense };
+}
+
+/** A reading that needs a word after it (أعرب … عن تضامنه) holds only when one follows closely. */
+function satisfied(tokens: readonly Token[], i: number, to: number, sense: Reading): boolean {
+  if (!sense.requires?.length) return true;
+  for (let k = i + 1; k < Math.min(to, i + 1 + REQUIRES_WINDOW); k++)
+    if (triggerKeys(tokens[k]!.norm).some((key) => sense.requires!.includes(key))) return true;
+  return false;
+}
