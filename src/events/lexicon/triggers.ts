@@ -4,6 +4,7 @@
 // nominal.tsv; one line per key and reading, see formatTriggerRow.
 
 import { fileURLToPath } from 'node:url';
+import { BoundedMap } from '../../core/bounded-map.ts';
 import type { PloverType } from '../../core/doc.ts';
 import { loadOncePerFolder, readModelFile } from '../../core/model-files.ts';
 
@@ -159,9 +160,21 @@ export function triggerReadings(tokenNorm: string, { conjunction = true }: Readi
 }
 
 /** The candidate keys of a word in the order to try them (see triggerReadings). */
-export function triggerKeys(tokenNorm: string, options: ReadingOptions = {}): string[] {
-  return triggerReadings(tokenNorm, options).map((r) => r.key);
+export function triggerKeys(tokenNorm: string, options: ReadingOptions = {}): readonly string[] {
+  // Every token of every article asks, and news repeats its words: remember the answers.
+  const id = `${options.conjunction === false ? '0' : '1'}${tokenNorm}`;
+  return (
+    keyCache.get(id) ??
+    keyCache.set(
+      id,
+      triggerReadings(tokenNorm, options).map((r) => r.key),
+    )
+  );
 }
+
+/** Above this many distinct words the caches start afresh. */
+const CACHE_LIMIT = 100_000;
+const keyCache = new BoundedMap<string, readonly string[]>(CACHE_LIMIT);
 
 // ---- The loader ----------------------------------------------------------------------------------
 
@@ -196,16 +209,20 @@ export function createTriggerLexicon(lines: Iterable<string>): TriggerLexicon {
     list.sort((a, b) => b.keys.length - a.keys.length || rank(a) - rank(b));
 
   const lookup = (key: string): readonly Trigger[] => byKey.get(key) ?? NONE;
+  const found = new BoundedMap<string, readonly Trigger[]>(CACHE_LIMIT);
   return {
     lookup,
     phrases: (firstKey) => byFirst.get(firstKey) ?? NONE,
     find(tokenNorm, options = {}) {
+      const id = `${options.conjunction === false ? '0' : '1'}${tokenNorm}`;
+      const known = found.get(id);
+      if (known) return known;
       for (const { key, pos } of triggerReadings(tokenNorm, options)) {
-        const found = lookup(key);
-        const fitting = pos ? found.filter((t) => t.pos === pos) : found;
-        if (fitting.length > 0) return fitting;
+        const readings = lookup(key);
+        const fitting = pos ? readings.filter((t) => t.pos === pos) : readings;
+        if (fitting.length > 0) return found.set(id, fitting);
       }
-      return NONE;
+      return found.set(id, NONE);
     },
     size: byKey.size + byFirst.size,
   };
