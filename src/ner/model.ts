@@ -13,7 +13,7 @@ import {
   type Offset,
   pairFeatures,
 } from './features.ts';
-import { decode, type SequenceModel } from './perceptron.ts';
+import { type SequenceModel, viterbi } from './perceptron.ts';
 
 export const NER_LABELS = [
   'O',
@@ -41,48 +41,56 @@ const REBUILD = 'rebuild it with `npm run train:ner`';
 
 /** Label of each token of a sentence. */
 export function tagSentence(model: NerModel, sentence: readonly NerToken[]): string[] {
-  return decode(model, featureIdsOf(model)(sentence)).map((y) => model.labels[y]!);
+  return viterbi(model, emissionsOf(model)(sentence), sentence.length).map((y) => model.labels[y]!);
 }
 
-/** Above this many distinct tokens the id cache starts afresh. */
+/** Above this many distinct tokens the score cache starts afresh. */
 const CACHE_LIMIT = 200_000;
-type Views = ReadonlyMap<Offset, readonly number[]>;
-const idCaches = new WeakMap<NerModel, (sentence: readonly NerToken[]) => number[][]>();
+const SLOTS: readonly Offset[] = [0, ...OFFSETS];
+const scorers = new WeakMap<NerModel, (sentence: readonly NerToken[]) => Float64Array>();
 
 /**
- * The feature ids of each token of a sentence, as `tokenFeatures` names them. What a token
- * contributes from each distance depends on that token alone, so it is looked up once per distinct
- * token and kept; only the few features that join neighbours are looked up every time.
+ * Each token's label scores, the weights of the features `tokenFeatures` names summed. What a token
+ * contributes from each distance depends on that token alone, so its weights are summed once per
+ * distinct token and distance and kept (one row of L scores per slot); only the few features that
+ * join neighbours are looked up for every token.
  */
-function featureIdsOf(model: NerModel): (sentence: readonly NerToken[]) => number[][] {
-  let ids = idCaches.get(model);
-  if (ids) return ids;
-  const known = (names: readonly string[]) => {
-    const out: number[] = [];
+function emissionsOf(model: NerModel): (sentence: readonly NerToken[]) => Float64Array {
+  let scorer = scorers.get(model);
+  if (scorer) return scorer;
+  const L = model.labels.length;
+  const { weights, features, groups } = model;
+  const addWeights = (names: readonly string[], into: Float64Array | Float32Array, at: number) => {
     for (const name of names) {
-      const id = model.features.get(name);
-      if (id !== undefined) out.push(id);
+      const id = features.get(name);
+      if (id === undefined) continue;
+      for (let y = 0; y < L; y++) into[at + y]! += weights[id * L + y]!;
     }
-    return out;
   };
-  const slots: readonly Offset[] = [0, ...OFFSETS];
-  const viewsOf = (t: NerToken | undefined): Views =>
-    new Map(slots.map((o) => [o, known(featuresSeenFrom(t, o, model.groups))]));
-  const boundary = viewsOf(undefined);
+  const slotScores = (t: NerToken | undefined) => {
+    const rows = new Float32Array(SLOTS.length * L);
+    SLOTS.forEach((offset, slot) => addWeights(featuresSeenFrom(t, offset, groups), rows, slot * L));
+    return rows;
+  };
+  const boundary = slotScores(undefined);
   // Keyed by the token object: the tagger hands out one object per distinct token (ner-tokens.ts).
-  const byToken = new BoundedMap<NerToken, Views>(CACHE_LIMIT);
-  const cached = (t: NerToken): Views => byToken.get(t) ?? byToken.set(t, viewsOf(t));
-  ids = (sentence) => {
-    const views = sentence.map(cached);
-    return sentence.map((_, i) => {
-      const out = [...views[i]!.get(0)!];
-      for (const d of OFFSETS) out.push(...(views[i + d] ?? boundary).get(d)!);
-      out.push(...known(pairFeatures(sentence, i, model.groups)));
-      return out;
-    });
+  const byToken = new BoundedMap<NerToken, Float32Array>(CACHE_LIMIT);
+  const cached = (t: NerToken) => byToken.get(t) ?? byToken.set(t, slotScores(t));
+  scorer = (sentence) => {
+    const n = sentence.length;
+    const rows = sentence.map(cached);
+    const emissions = new Float64Array(n * L);
+    for (let i = 0; i < n; i++) {
+      SLOTS.forEach((offset, slot) => {
+        const source = offset === 0 ? rows[i]! : (rows[i + offset] ?? boundary);
+        for (let y = 0; y < L; y++) emissions[i * L + y]! += source[slot * L + y]!;
+      });
+      addWeights(pairFeatures(sentence, i, groups), emissions, i * L);
+    }
+    return emissions;
   };
-  idCaches.set(model, ids);
-  return ids;
+  scorers.set(model, scorer);
+  return scorer;
 }
 
 export function serializeModel(

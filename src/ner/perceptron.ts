@@ -20,23 +20,35 @@ export interface SequenceModel {
 
 /** Label indices of the best sequence for a sentence, each token given as its feature ids. */
 export function decode(model: SequenceModel, tokens: readonly (readonly number[])[]): number[] {
-  const n = tokens.length;
+  const L = model.labels.length;
+  const { weights } = model;
+  const emissions = new Float64Array(tokens.length * L);
+  tokens.forEach((ids, t) => {
+    for (const f of ids) {
+      const base = f * L;
+      for (let y = 0; y < L; y++) emissions[t * L + y]! += weights[base + y]!;
+    }
+  });
+  return viterbi(model, emissions, tokens.length);
+}
+
+/**
+ * The best label sequence given each token's label scores (`emissions[t * L + y]`, the feature
+ * weights summed), the transitions, and the O bias. The tagger sums a token's weights once per
+ * distinct token (model.ts); training sums them afresh from the ids (decode).
+ */
+export function viterbi(model: SequenceModel, emissions: Float64Array, n: number): number[] {
   const L = model.labels.length;
   if (n === 0) return [];
-  const { weights, transitions } = model;
+  const { transitions } = model;
+  const bias = model.outsideBias ?? 0;
   const score = new Float64Array(n * L);
   const back = new Int32Array(n * L);
-  const emission = new Float64Array(L);
   for (let t = 0; t < n; t++) {
-    emission.fill(0);
-    emission[0] = -(model.outsideBias ?? 0);
-    for (const f of tokens[t]!) {
-      const base = f * L;
-      for (let y = 0; y < L; y++) emission[y]! += weights[base + y]!;
-    }
     for (let y = 0; y < L; y++) {
+      const emission = emissions[t * L + y]! - (y === 0 ? bias : 0);
       if (t === 0) {
-        score[y] = emission[y]! + transitions[y]!;
+        score[y] = emission + transitions[y]!;
         continue;
       }
       let best = Number.NEGATIVE_INFINITY;
@@ -48,7 +60,7 @@ export function decode(model: SequenceModel, tokens: readonly (readonly number[]
           arg = p;
         }
       }
-      score[t * L + y] = best + emission[y]!;
+      score[t * L + y] = best + emission;
       back[t * L + y] = arg;
     }
   }
