@@ -37,3 +37,19 @@ export function toAnalysisJson(doc: Doc) {
 }
 
 export type AnalysisJson = ReturnType<typeof toAnalysisJson>;
+
+/**
+ * The Doc an analysis JSON was made from, as plain data (word shapes with their stems resolved):
+ * what crosses a worker-thread boundary or comes back from storage.
+ */
+export function fromAnalysisJson(json: AnalysisJson): Doc {
+  const words: (Doc['words'][number] | null)[] = json.tokens.map(() => null);
+  for (const { token, stem, segments } of json.words) {
+    const base = json.tokens[token]!.start;
+    words[token] = {
+      stem,
+      segments: segments.map((s) => ({ start: s.start - base, end: s.end - base, role: s.role })),
+    };
+  }
+  return { ...json, words };
+}

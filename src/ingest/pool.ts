@@ -1,0 +1,99 @@
+// Analysis on every core: a pool of worker threads, each with its own analyzer (the models load once
+// per worker), fed from an async stream with a bounded number of articles in flight, so memory stays
+// flat however long the stream. Results come back in completion order with the caller's tag.
+// Analysis is pure CPU work; reading sources and writing the database stay on the main thread.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Doc } from '../core/doc.ts';
+import { type AnalysisJson, fromAnalysisJson } from '../pipeline/contract.ts';
+import type { ArticleInput } from './article.ts';
+
+export interface PoolOptions {
+  /** Worker threads; default: one per core. */
+  readonly workers?: number;
+  /** Articles queued per worker beyond the one it is analysing. */
+  readonly queuePerWorker?: number;
+}
+
+/** What comes back for one article: its analysis or the error. */
+export type PoolResult<T> =
+  | { readonly ok: true; readonly tag: T; readonly doc: Doc }
+  | {
+      readonly ok: false;
+      readonly tag: T;
+      readonly error: { readonly code?: string; readonly message: string };
+    };
+
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const WORKER = new URL(FROM_SOURCES ? './pool-worker.ts' : './pool-worker.js', import.meta.url);
+
+/** A worker thread; from TypeScript sources (tests, tsx) it registers tsx's loader before the worker module. */
+function startWorker(): Worker {
+  if (!FROM_SOURCES) return new Worker(WORKER);
+  const shim = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`;
+  return new Worker(shim, { eval: true });
+}
+
+export async function* analyzeInPool<T>(
+  items: AsyncIterable<{ readonly tag: T; readonly article: ArticleInput }>,
+  options: PoolOptions = {},
+): AsyncGenerator<PoolResult<T>> {
+  const size = Math.max(1, options.workers ?? availableParallelism());
+  const limit = size * (1 + (options.queuePerWorker ?? 2));
+  const workers = Array.from({ length: size }, startWorker);
+  const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  const tags = new Map<number, T>();
+  const done: PoolResult<T>[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  for (const worker of workers) {
+    worker.on(
+      'message',
+      (message: { id: number; analysis?: AnalysisJson; error?: { code?: string; message: string } }) => {
+        busy.set(worker, busy.get(worker)! - 1);
+        const tag = tags.get(message.id) as T;
+        tags.delete(message.id);
+        done.push(
+          message.analysis
+            ? { ok: true, tag, doc: fromAnalysisJson(message.analysis) }
+            : { ok: false, tag, error: message.error ?? { message: 'no analysis' } },
+        );
+        signal();
+      },
+    );
+    worker.on('error', (error) => {
+      failure = error;
+      signal();
+    });
+  }
+  const waitForNews = () => new Promise<void>((resolve) => (wake = resolve));
+  let next = 0;
+  try {
+    for await (const { tag, article } of items) {
+      while (tags.size >= limit && !failure) {
+        while (done.length > 0) yield done.shift()!;
+        if (tags.size >= limit) await waitForNews();
+      }
+      if (failure) throw failure;
+      const id = next++;
+      tags.set(id, tag);
+      // The least busy worker takes it.
+      const worker = [...busy].sort((a, b) => a[1] - b[1])[0]![0];
+      busy.set(worker, busy.get(worker)! + 1);
+      worker.postMessage({ id, article });
+      while (done.length > 0) yield done.shift()!;
+    }
+    while (tags.size > 0 || done.length > 0) {
+      if (failure) throw failure;
+      if (done.length === 0) await waitForNews();
+      while (done.length > 0) yield done.shift()!;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
