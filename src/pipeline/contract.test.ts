@@ -11,5 +11,5 @@ test('the analysis JSON gives back the Doc it was made from, as plain data', () 
   const json = toAnalysisJson(doc);
   const back = fromAnalysisJson(structuredClone(json));
   assert.deepEqual(toAnalysisJson(back), json);
-  back.words.forEach((shape, i) => assert.equal(shape?.stem, doc.words[i]?.stem));
+  for (const [i, shape] of back.words.entries()) assert.equal(shape?.stem, doc.words[i]?.stem);
 });
