@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { MarsadError } from '../core/errors.ts';
 import { registerAnalyze } from './analyze-command.ts';
 import { registerEval } from './eval-command.ts';
+import { registerExport } from './export-command.ts';
 import type { Io } from './io.ts';
 import { registerKb } from './kb-command.ts';
 
@@ -17,6 +18,7 @@ function buildProgram(io: Io): Command {
     .exitOverride();
   registerAnalyze(program, io);
   registerEval(program, io);
+  registerExport(program, io);
   registerKb(program, io);
   return program;
 }
