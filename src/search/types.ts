@@ -1,0 +1,84 @@
+// The search vocabulary shared by the query parser, the store interface and every adapter. A query
+// is parsed once (query.ts) into clauses the adapters translate to their own full-text syntax (FTS5
+// MATCH now, a PostgreSQL tsquery later), so parsing never depends on the database.
+
+import type { EntityType, PloverType } from '../core/doc.ts';
+
+/** A list that cannot be empty: a clause always has something to match. */
+export type NonEmpty<T> = readonly [T, ...T[]];
+
+/** One way a clause can match: its words as stems (one stem, or an exact phrase), or an entity. */
+export type Alternative =
+  | { readonly kind: 'stems'; readonly stems: NonEmpty<string> }
+  | { readonly kind: 'entity'; readonly id: string };
+
+/** One word, quoted phrase or entity name of the query; it matches when any alternative does. */
+export interface Clause {
+  /** The query text it came from, for display. */
+  readonly written: string;
+  readonly alternatives: NonEmpty<Alternative>;
+}
+
+/** Every clause must match (AND). No clauses: the query only filters. */
+export interface ParsedQuery {
+  readonly clauses: readonly Clause[];
+}
+
+/** An ISO date `YYYY-MM-DD`; compared as text, which orders such dates correctly. */
+export type IsoDay = string;
+
+export interface SearchFilters {
+  /** Articles linked to this entity id. */
+  readonly entity?: string;
+  /** Articles with at least one linked entity of this type. */
+  readonly entityType?: EntityType;
+  /** Articles with at least one event of this PLOVER type. */
+  readonly eventType?: PloverType;
+  /** Articles linked to this country id (`country:ru`) or to an entity in it (Moscow, Lavrov). */
+  readonly country?: string;
+  readonly source?: string;
+  /** Inclusive bounds on publishedAt; articles without a date fall outside any range. */
+  readonly from?: IsoDay;
+  readonly to?: IsoDay;
+}
+
+/** `date`: newest first, undated last. `relevance` without query words falls back to `date`. */
+export type SearchSort = 'relevance' | 'date';
+
+export interface SearchRequest {
+  readonly query: ParsedQuery;
+  readonly filters?: SearchFilters;
+  readonly sort?: SearchSort;
+  /** 1–100, default 20. */
+  readonly limit?: number;
+  /** Default 0. */
+  readonly offset?: number;
+}
+
+export interface SearchHit {
+  readonly articleId: string;
+  readonly title: string | null;
+  /** Higher is better (negated bm25); null when the query has no words to rank by. */
+  readonly score: number | null;
+  /** A cut of the original text around the first match, matches marked `[…]`. */
+  readonly snippet: string;
+  readonly publishedAt: string | null;
+  readonly source: string | null;
+}
+
+/** Counts of matching articles (all of them, not only the page) per value. */
+export interface SearchFacets {
+  readonly entityType: Readonly<Record<string, number>>;
+  readonly eventType: Readonly<Record<string, number>>;
+  readonly source: Readonly<Record<string, number>>;
+  readonly country: Readonly<Record<string, number>>;
+}
+
+export interface SearchResult {
+  readonly total: number;
+  readonly hits: readonly SearchHit[];
+  readonly facets: SearchFacets;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;

@@ -1,0 +1,176 @@
+// An article to save as the rows of every table, and stored rows back as the interface's types.
+// Pure and shared by the adapters: keys are the column names, values what both databases bind
+// (text, numbers, null; no undefined, no booleans), so each adapter only supplies its SQL.
+
+import type { Doc, EntityRef, EntityType } from '../core/doc.ts';
+import { toAnalysisJson } from '../pipeline/contract.ts';
+import type { SearchDocument } from '../search/index-document.ts';
+import type { SaveArticleInput } from './repository.ts';
+import { simhashBands, simhashToHex } from './simhash.ts';
+
+export interface ArticleRow {
+  readonly id: string;
+  readonly content_hash: string;
+  readonly language: string;
+  readonly source: string | null;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly published_at: string | null;
+  readonly text: string;
+  readonly simhash: string | null;
+  readonly duplicate_of: string | null;
+  readonly analysis: string;
+  readonly added_at: string;
+}
+
+export interface EntityRow {
+  readonly id: string;
+  readonly type: EntityType;
+  readonly name_ar: string;
+  readonly name_en: string | null;
+  readonly kind: string | null;
+  readonly country: string | null;
+  readonly wikidata: string | null;
+  readonly geonames: number | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly provisional: 0 | 1;
+}
+
+export interface ArticleRecords {
+  readonly article: ArticleRow;
+  readonly bands: readonly { band: number; value: number; article_id: string }[];
+  readonly entities: readonly EntityRow[];
+  readonly articleEntities: readonly { article_id: string; entity_id: string; mentions: number }[];
+  readonly mentions: readonly Record<string, string | number | null>[];
+  readonly events: readonly Record<string, string | number | null>[];
+  readonly participants: readonly {
+    event_id: string;
+    role: 'actor' | 'recipient';
+    seq: number;
+    entity_id: string;
+  }[];
+  readonly quotes: readonly Record<string, string | number | null>[];
+  readonly search: SearchDocument & { readonly article_id: string };
+}
+
+export function articleRecords(
+  input: SaveArticleInput,
+  search: SearchDocument,
+  addedAt: string,
+): ArticleRecords {
+  const { doc } = input;
+  const id = doc.article.id;
+  return {
+    article: {
+      id,
+      content_hash: input.contentHash,
+      language: input.language,
+      source: input.source ?? null,
+      url: input.url ?? null,
+      title: doc.article.title ?? null,
+      published_at: doc.article.publishedAt ?? null,
+      text: doc.article.text,
+      simhash: input.simhash === undefined ? null : simhashToHex(input.simhash),
+      duplicate_of: input.duplicateOf ?? null,
+      analysis: JSON.stringify(toAnalysisJson(doc)),
+      added_at: addedAt,
+    },
+    bands:
+      input.simhash === undefined
+        ? []
+        : simhashBands(input.simhash).map((value, band) => ({ band, value, article_id: id })),
+    entities: doc.entities.map(entityRow),
+    articleEntities: mentionCounts(doc).map(([entity_id, mentions]) => ({
+      article_id: id,
+      entity_id,
+      mentions,
+    })),
+    mentions: doc.mentions.map((m, seq) => ({
+      article_id: id,
+      seq,
+      start_pos: m.start,
+      end_pos: m.end,
+      text: m.text,
+      type: m.type,
+      entity_id: m.entity,
+      via: m.via ?? null,
+    })),
+    events: doc.events.map((e) => ({
+      id: e.id,
+      article_id: id,
+      type: e.type,
+      mode: e.mode ?? null,
+      context: JSON.stringify(e.context),
+      auxiliary: e.auxiliary ?? null,
+      location_id: e.location ?? null,
+      event_date: e.date ?? null,
+      fatalities: e.fatalities ?? null,
+      injured: e.injured ?? null,
+      evidence_start: e.evidence.start,
+      evidence_end: e.evidence.end,
+      trigger_start: e.trigger.start,
+      trigger_end: e.trigger.end,
+      confidence: e.confidence,
+    })),
+    participants: doc.events.flatMap((e) => [
+      ...e.actors.map((entity_id, seq) => ({ event_id: e.id, role: 'actor' as const, seq, entity_id })),
+      ...e.recipients.map((entity_id, seq) => ({
+        event_id: e.id,
+        role: 'recipient' as const,
+        seq,
+        entity_id,
+      })),
+    ]),
+    quotes: doc.quotes.map((q, seq) => ({
+      article_id: id,
+      seq,
+      start_pos: q.start,
+      end_pos: q.end,
+      speaker_id: q.speaker,
+      kind: q.kind,
+      cue_start: q.cue.start,
+      cue_end: q.cue.end,
+    })),
+    search: { article_id: id, ...search },
+  };
+}
+
+/** Every linked entity of the article with its number of mentions (0 if the doc lists it unmentioned). */
+function mentionCounts(doc: Doc): [string, number][] {
+  const counts = new Map(doc.entities.map((e) => [e.id, 0]));
+  for (const m of doc.mentions) if (m.entity !== null) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  return [...counts];
+}
+
+function entityRow(e: EntityRef): EntityRow {
+  return {
+    id: e.id,
+    type: e.type,
+    name_ar: e.name.ar,
+    name_en: e.name.en,
+    kind: e.kind ?? null,
+    country: e.country ?? null,
+    wikidata: e.wikidata ?? null,
+    geonames: e.geonames ?? null,
+    lat: e.lat ?? null,
+    lon: e.lon ?? null,
+    provisional: e.provisional ? 1 : 0,
+  };
+}
+
+/** A stored entity row as the pipeline's EntityRef: absent fields stay absent, not null. */
+export function entityFromRow(row: EntityRow): EntityRef {
+  return {
+    id: row.id,
+    type: row.type,
+    name: { ar: row.name_ar, en: row.name_en },
+    ...(row.kind !== null && { kind: row.kind }),
+    ...(row.country !== null && { country: row.country }),
+    ...(row.wikidata !== null && { wikidata: row.wikidata }),
+    ...(row.geonames !== null && { geonames: row.geonames }),
+    ...(row.lat !== null && { lat: row.lat }),
+    ...(row.lon !== null && { lon: row.lon }),
+    ...(row.provisional === 1 && { provisional: true as const }),
+  };
+}

@@ -1,0 +1,102 @@
+// Every statement the SQLite adapter runs except search's (sqlite-search.ts), prepared once from
+// constant SQL: values are always bound. Inserts take the rows of rows.ts, whose keys are the
+// column names, as named parameters.
+
+import type { Database } from 'better-sqlite3';
+import type { ArticleRow, EntityRow } from './rows.ts';
+import { SIMHASH_BANDS } from './simhash.ts';
+import { createSqliteSearch } from './sqlite-search.ts';
+
+export type SqliteStatements = ReturnType<typeof prepareStatements>;
+
+export interface SimhashRow {
+  readonly id: string;
+  readonly simhash: string;
+  readonly duplicate_of: string | null;
+  readonly added_at: string;
+}
+
+export function prepareStatements(db: Database) {
+  if (SIMHASH_BANDS !== 4) throw new Error('bandCandidates is written for four simhash bands');
+  return {
+    findExisting: db.prepare<[string, string], { id: string }>(
+      'SELECT id FROM articles WHERE id = ? OR content_hash = ?',
+    ),
+    hasArticle: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?'),
+    insertArticle: db.prepare<[ArticleRow]>(
+      `INSERT INTO articles (id, content_hash, language, source, url, title, published_at, text, simhash,
+         duplicate_of, analysis, added_at)
+       VALUES (@id, @content_hash, @language, @source, @url, @title, @published_at, @text, @simhash,
+         @duplicate_of, @analysis, @added_at)
+       ON CONFLICT DO NOTHING`,
+    ),
+    insertBand: db.prepare(
+      'INSERT INTO article_simhash_bands (band, value, article_id) VALUES (@band, @value, @article_id)',
+    ),
+    // The first save of an entity names it; later articles' spellings do not rename it.
+    insertEntity: db.prepare<[EntityRow]>(
+      `INSERT INTO entities (id, type, name_ar, name_en, kind, country, wikidata, geonames, lat, lon, provisional)
+       VALUES (@id, @type, @name_ar, @name_en, @kind, @country, @wikidata, @geonames, @lat, @lon, @provisional)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    insertArticleEntity: db.prepare(
+      'INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (@article_id, @entity_id, @mentions)',
+    ),
+    insertMention: db.prepare(
+      `INSERT INTO mentions (article_id, seq, start_pos, end_pos, text, type, entity_id, via)
+       VALUES (@article_id, @seq, @start_pos, @end_pos, @text, @type, @entity_id, @via)`,
+    ),
+    insertEvent: db.prepare(
+      `INSERT INTO events (id, article_id, type, mode, context, auxiliary, location_id, event_date, fatalities,
+         injured, evidence_start, evidence_end, trigger_start, trigger_end, confidence)
+       VALUES (@id, @article_id, @type, @mode, @context, @auxiliary, @location_id, @event_date, @fatalities,
+         @injured, @evidence_start, @evidence_end, @trigger_start, @trigger_end, @confidence)`,
+    ),
+    insertParticipant: db.prepare(
+      'INSERT INTO event_participants (event_id, role, seq, entity_id) VALUES (@event_id, @role, @seq, @entity_id)',
+    ),
+    insertQuote: db.prepare(
+      `INSERT INTO quotes (article_id, seq, start_pos, end_pos, speaker_id, kind, cue_start, cue_end)
+       VALUES (@article_id, @seq, @start_pos, @end_pos, @speaker_id, @kind, @cue_start, @cue_end)`,
+    ),
+    insertSearch: db.prepare(
+      `INSERT INTO search_fts (article_id, positions, title, body, entities)
+       VALUES (@article_id, @positions, @title, @body, @entities)`,
+    ),
+    bandCandidates: db.prepare<{ b0: number; b1: number; b2: number; b3: number }, SimhashRow>(
+      `SELECT DISTINCT a.id, a.simhash, a.duplicate_of, a.added_at
+       FROM article_simhash_bands b JOIN articles a ON a.id = b.article_id
+       WHERE (b.band = 0 AND b.value = @b0) OR (b.band = 1 AND b.value = @b1)
+          OR (b.band = 2 AND b.value = @b2) OR (b.band = 3 AND b.value = @b3)`,
+    ),
+    allSimhashes: db.prepare<[], SimhashRow>(
+      'SELECT id, simhash, duplicate_of, added_at FROM articles WHERE simhash IS NOT NULL',
+    ),
+    getArticle: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
+    getEntity: db.prepare<[string], EntityRow>('SELECT * FROM entities WHERE id = ?'),
+    entityCounts: db.prepare<[string], { mentions: number; articles: number }>(
+      'SELECT COALESCE(SUM(mentions), 0) AS mentions, COUNT(*) AS articles FROM article_entities WHERE entity_id = ?',
+    ),
+    stats: db.prepare<
+      [],
+      {
+        articles: number;
+        near_duplicates: number;
+        entities: number;
+        provisional_entities: number;
+        mentions: number;
+        events: number;
+        quotes: number;
+      }
+    >(
+      `SELECT (SELECT COUNT(*) FROM articles) AS articles,
+         (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL) AS near_duplicates,
+         (SELECT COUNT(*) FROM entities) AS entities,
+         (SELECT COUNT(*) FROM entities WHERE provisional = 1) AS provisional_entities,
+         (SELECT COUNT(*) FROM mentions) AS mentions,
+         (SELECT COUNT(*) FROM events) AS events,
+         (SELECT COUNT(*) FROM quotes) AS quotes`,
+    ),
+    search: createSqliteSearch(db),
+  };
+}

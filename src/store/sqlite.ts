@@ -1,0 +1,169 @@
+// The Repository on SQLite (better-sqlite3): one database file (`:memory:` for tests), WAL so
+// readers do not wait for the writer, foreign keys on (SQLite leaves them off by default), and
+// prepared statements only: values are always bound, never written into SQL. Statements are
+// prepared on first use, after migrate() has made the tables they name.
+
+import Database from 'better-sqlite3';
+import type { AnalysisJson } from '../pipeline/contract.ts';
+import { buildSearchDocument } from '../search/index-document.ts';
+import { loadLexicon } from '../text/lexicon.ts';
+import { createTextAnalyzer, type TextAnalyzer } from '../text/text-layer.ts';
+import { MIGRATIONS } from './migrations.ts';
+import type { NearDuplicate, Repository, SaveOutcome, StoredArticle, StoreStats } from './repository.ts';
+import { type ArticleRecords, type ArticleRow, articleRecords, entityFromRow } from './rows.ts';
+import { bandsSuffice, hammingDistance, simhashBands, simhashFromHex } from './simhash.ts';
+import { migrateSqlite, sqliteSchemaVersion } from './sqlite-migrate.ts';
+import { prepareStatements, type SimhashRow, type SqliteStatements } from './sqlite-statements.ts';
+
+export interface SqliteOptions {
+  /** Stems titles for the search index; the shipped lexicon's text layer by default. */
+  readonly textAnalyzer?: TextAnalyzer;
+}
+
+export function openSqliteRepository(path: string, options: SqliteOptions = {}): Repository {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  let textLayer = options.textAnalyzer;
+  let statements: SqliteStatements | undefined;
+  const st = () => {
+    if (statements === undefined) {
+      // Say what is wrong rather than "no such table" from the first statement that names one.
+      const version = sqliteSchemaVersion(db);
+      if (version < LATEST)
+        throw new Error(`the store is at schema ${version}, not ${LATEST}: call migrate() first`);
+      statements = prepareStatements(db);
+    }
+    return statements;
+  };
+
+  const write = db.transaction((records: ArticleRecords): SaveOutcome => {
+    const s = st();
+    // ON CONFLICT DO NOTHING covers both the id and the content hash: a racing save loses quietly.
+    if (s.insertArticle.run(records.article).changes === 0) return 'duplicate';
+    for (const row of records.bands) s.insertBand.run(row);
+    for (const row of records.entities) s.insertEntity.run(row);
+    for (const row of records.articleEntities) s.insertArticleEntity.run(row);
+    for (const row of records.mentions) s.insertMention.run(row);
+    for (const row of records.events) s.insertEvent.run(row);
+    for (const row of records.participants) s.insertParticipant.run(row);
+    for (const row of records.quotes) s.insertQuote.run(row);
+    s.insertSearch.run(records.search);
+    return 'added';
+  });
+
+  return {
+    async migrate() {
+      const applied = migrateSqlite(db);
+      statements = undefined;
+      return applied;
+    },
+    async close() {
+      db.close();
+    },
+    async saveArticle(input) {
+      const s = st();
+      // Checked before building the rows (the analysis JSON, the title's stems), then again by the insert.
+      if (s.findExisting.get(input.doc.article.id, input.contentHash)) return 'duplicate';
+      textLayer ??= createTextAnalyzer(loadLexicon());
+      const search = buildSearchDocument(input.doc, textLayer);
+      return write.immediate(articleRecords(input, search, new Date().toISOString()));
+    },
+    async hasArticle(id) {
+      return st().hasArticle.get(id) !== undefined;
+    },
+    async findNearDuplicate(simhash, maxDistance) {
+      if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > 64)
+        throw new RangeError(`maxDistance must be 0–64 bits: ${maxDistance}`);
+      const s = st();
+      const bands = simhashBands(simhash);
+      const candidates = bandsSuffice(maxDistance)
+        ? s.bandCandidates.all({ b0: bands[0]!, b1: bands[1]!, b2: bands[2]!, b3: bands[3]! })
+        : s.allSimhashes.all();
+      return nearest(simhash, maxDistance, candidates);
+    },
+    async getArticle(id) {
+      const row = st().getArticle.get(id);
+      return row ? storedArticle(row) : null;
+    },
+    async getEntity(id) {
+      const s = st();
+      const row = s.getEntity.get(id);
+      if (!row) return null;
+      const counts = s.entityCounts.get(id) ?? { mentions: 0, articles: 0 };
+      return { entity: entityFromRow(row), mentions: counts.mentions, articles: counts.articles };
+    },
+    async search(request) {
+      return st().search(request);
+    },
+    async stats() {
+      const schemaVersion = sqliteSchemaVersion(db);
+      if (schemaVersion === 0) return EMPTY_STATS;
+      const row = st().stats.get()!;
+      return {
+        articles: row.articles,
+        nearDuplicates: row.near_duplicates,
+        entities: row.entities,
+        provisionalEntities: row.provisional_entities,
+        mentions: row.mentions,
+        events: row.events,
+        quotes: row.quotes,
+        schemaVersion,
+      };
+    },
+  };
+}
+
+const LATEST = MIGRATIONS.at(-1)!.version;
+
+const EMPTY_STATS: StoreStats = {
+  articles: 0,
+  nearDuplicates: 0,
+  entities: 0,
+  provisionalEntities: 0,
+  mentions: 0,
+  events: 0,
+  quotes: 0,
+  schemaVersion: 0,
+};
+
+/** The closest candidate within reach, the earliest saved (then the smallest id) on a tie. */
+function nearest(
+  simhash: bigint,
+  maxDistance: number,
+  candidates: readonly SimhashRow[],
+): NearDuplicate | null {
+  let best: { row: SimhashRow; distance: number } | null = null;
+  for (const row of candidates) {
+    const distance = hammingDistance(simhash, simhashFromHex(row.simhash));
+    if (distance > maxDistance) continue;
+    if (
+      best === null ||
+      distance < best.distance ||
+      (distance === best.distance && compareSaved(row, best.row) < 0)
+    )
+      best = { row, distance };
+  }
+  return best && { articleId: best.row.id, distance: best.distance, duplicateOf: best.row.duplicate_of };
+}
+
+function compareSaved(a: SimhashRow, b: SimhashRow): number {
+  if (a.added_at !== b.added_at) return a.added_at < b.added_at ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function storedArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    contentHash: row.content_hash,
+    language: row.language,
+    source: row.source,
+    url: row.url,
+    simhash: row.simhash === null ? null : simhashFromHex(row.simhash),
+    duplicateOf: row.duplicate_of,
+    addedAt: row.added_at,
+    analysis: JSON.parse(row.analysis) as AnalysisJson,
+  };
+}
