@@ -69,7 +69,8 @@ function emissionsOf(model: NerModel): (sentence: readonly NerToken[]) => Float6
   };
   const slotScores = (t: NerToken | undefined) => {
     const rows = new Float32Array(SLOTS.length * L);
-    SLOTS.forEach((offset, slot) => addWeights(featuresSeenFrom(t, offset, groups), rows, slot * L));
+    for (const [slot, offset] of SLOTS.entries())
+      addWeights(featuresSeenFrom(t, offset, groups), rows, slot * L);
     return rows;
   };
   const boundary = slotScores(undefined);
