@@ -6,8 +6,10 @@ import { MarsadError } from '../core/errors.ts';
 import { registerAnalyze } from './analyze-command.ts';
 import { registerEval } from './eval-command.ts';
 import { registerExport } from './export-command.ts';
+import { registerIngest } from './ingest-command.ts';
 import type { Io } from './io.ts';
 import { registerKb } from './kb-command.ts';
+import { registerSearch } from './search-command.ts';
 
 function buildProgram(io: Io): Command {
   const program = new Command('marsad')
@@ -19,7 +21,9 @@ function buildProgram(io: Io): Command {
   registerAnalyze(program, io);
   registerEval(program, io);
   registerExport(program, io);
+  registerIngest(program, io);
   registerKb(program, io);
+  registerSearch(program, io);
   return program;
 }
 

@@ -59,7 +59,8 @@ export interface TextLayers {
   readonly sentences: readonly Sentence[];
 }
 
-export type EntityType = 'PER' | 'LOC' | 'ORG' | 'MISC';
+export const ENTITY_TYPES = ['PER', 'LOC', 'ORG', 'MISC'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**
  * How a mention reached its entity: by the entity's own name, by an alias or spelling variant, as a

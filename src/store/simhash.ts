@@ -35,8 +35,3 @@ export function hammingDistance(a: bigint, b: bigint): number {
   }
   return bits;
 }
-
-/** Whether a band lookup is guaranteed to find every hash within `maxDistance`. */
-export function bandsSuffice(maxDistance: number): boolean {
-  return maxDistance < SIMHASH_BANDS;
-}

@@ -11,7 +11,7 @@ import { createTextAnalyzer, type TextAnalyzer } from '../text/text-layer.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type { NearDuplicate, Repository, SaveOutcome, StoredArticle, StoreStats } from './repository.ts';
 import { type ArticleRecords, type ArticleRow, articleRecords, entityFromRow } from './rows.ts';
-import { bandsSuffice, hammingDistance, simhashBands, simhashFromHex } from './simhash.ts';
+import { hammingDistance, simhashBands, simhashFromHex } from './simhash.ts';
 import { migrateSqlite, sqliteSchemaVersion } from './sqlite-migrate.ts';
 import { prepareStatements, type SimhashRow, type SqliteStatements } from './sqlite-statements.ts';
 
@@ -74,14 +74,14 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
     async hasArticle(id) {
       return st().hasArticle.get(id) !== undefined;
     },
-    async findNearDuplicate(simhash, maxDistance) {
+    async findNearDuplicate(simhash, maxDistance, { exhaustive = false } = {}) {
       if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > 64)
         throw new RangeError(`maxDistance must be 0–64 bits: ${maxDistance}`);
       const s = st();
       const bands = simhashBands(simhash);
-      const candidates = bandsSuffice(maxDistance)
-        ? s.bandCandidates.all({ b0: bands[0]!, b1: bands[1]!, b2: bands[2]!, b3: bands[3]! })
-        : s.allSimhashes.all();
+      const candidates = exhaustive
+        ? s.allSimhashes.all()
+        : s.bandCandidates.all({ b0: bands[0]!, b1: bands[1]!, b2: bands[2]!, b3: bands[3]! });
       return nearest(simhash, maxDistance, candidates);
     },
     async getArticle(id) {

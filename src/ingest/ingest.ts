@@ -1,0 +1,115 @@
+// Ingestion: items from the sources (sources/) → duplicates set aside → analysis on every core
+// (pool.ts) → one transaction per article in the store. Idempotent and resumable: an article is
+// known by its id (its content hash unless the input names one) and by the hash of its normalised
+// text, both checked before any analysis, so running the same ingest again after an interruption
+// (even kill -9) skips what is stored and adds only the rest. A bad item is reported and never stops
+// the batch.
+
+import type { Repository } from '../store/repository.ts';
+import { makeArticle } from './article.ts';
+import { fingerprint, NEAR_DUPLICATE_BITS } from './dedupe/index.ts';
+import { analyzeInPool } from './pool.ts';
+import type { IngestError, IngestItem } from './sources/item.ts';
+
+export interface IngestReport {
+  added: number;
+  /** Already stored (same id or same normalised text), or seen earlier in this run. */
+  duplicates: number;
+  /** Stored, and linked to the article they nearly repeat (SimHash within NEAR_DUPLICATE_BITS). */
+  nearDuplicates: number;
+  readonly failed: { readonly item: string; readonly error: IngestError }[];
+}
+
+export interface IngestOptions {
+  /** Analysis threads; default one per core. */
+  readonly workers?: number;
+  /** Called once per item, with whether it went well (for a progress line). */
+  readonly onItem?: (ok: boolean) => void;
+}
+
+interface Pending {
+  readonly origin: string;
+  readonly source?: string | undefined;
+  readonly url?: string | undefined;
+  readonly language: string;
+  readonly contentHash: string;
+  readonly simhash: bigint;
+  readonly duplicateOf?: string | undefined;
+}
+
+export async function ingest(
+  items: AsyncIterable<IngestItem>,
+  store: Repository,
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const report: IngestReport = { added: 0, duplicates: 0, nearDuplicates: 0, failed: [] };
+  const onItem = options.onItem ?? (() => {});
+  const fail = (item: string, error: IngestError) => {
+    report.failed.push({ item, error });
+    onItem(false);
+  };
+  // Texts already sent for analysis in this run: the store only knows them once they are saved.
+  const inFlight = new Set<string>();
+
+  async function* fresh() {
+    for await (const item of items) {
+      if (!item.ok) {
+        fail(item.origin, item.error);
+        continue;
+      }
+      const { article } = item;
+      let id: string;
+      try {
+        id = makeArticle(article).id;
+      } catch (error) {
+        fail(item.origin, asError(error));
+        continue;
+      }
+      const print = fingerprint(article.text);
+      if (inFlight.has(print.contentHash) || (await store.hasArticle(id))) {
+        report.duplicates++;
+        onItem(true);
+        continue;
+      }
+      inFlight.add(print.contentHash);
+      const near = await store.findNearDuplicate(print.simhash, NEAR_DUPLICATE_BITS);
+      const tag: Pending = {
+        origin: item.origin,
+        source: article.source,
+        url: article.url,
+        language: item.language,
+        contentHash: print.contentHash,
+        simhash: print.simhash,
+        duplicateOf: near ? (near.duplicateOf ?? near.articleId) : undefined,
+      };
+      yield { tag, article };
+    }
+  }
+
+  for await (const result of analyzeInPool(fresh(), options.workers ? { workers: options.workers } : {})) {
+    const { tag } = result;
+    if (!result.ok) {
+      fail(tag.origin, {
+        code: (result.error.code ?? 'INGEST_FAILED') as IngestError['code'],
+        message: result.error.message,
+      });
+      continue;
+    }
+    try {
+      const outcome = await store.saveArticle({ doc: result.doc, ...tag });
+      if (outcome === 'duplicate') report.duplicates++;
+      else if (tag.duplicateOf) report.nearDuplicates++;
+      else report.added++;
+      onItem(true);
+    } catch (error) {
+      fail(tag.origin, asError(error));
+    }
+  }
+  return report;
+}
+
+function asError(error: unknown): IngestError {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: (typeof code === 'string' ? code : 'INGEST_FAILED') as IngestError['code'], message };
+}
