@@ -3,15 +3,18 @@
 
 import type { Command } from 'commander';
 import snowball from 'snowball-stemmers';
+import type { Doc, EventRecord } from '../core/doc.ts';
 import { fail } from '../core/errors.ts';
 import { anercorpTestText } from '../corpus/anercorp.ts';
+import { readSaudiNewsNet } from '../corpus/saudinewsnet.ts';
 import { requireSharedData } from '../corpus/shared-data.ts';
 import { evaluateNer, formatNerScores } from '../eval/conll.ts';
-import { formatEventReport, runEventEvaluation } from '../eval/events.ts';
+import { EVENT_GOLD_PATH, formatEventReport, readEventGold, runEventEvaluation } from '../eval/events.ts';
 import { runLinkEvaluation } from '../eval/link.ts';
 import { percent, type Scores } from '../eval/scores.ts';
 import { evaluateSegmentation, readConllu } from '../eval/segmentation.ts';
 import { readGoldenCorpus, readStemList, type Stemmer, scoreStemmer } from '../eval/stemming.ts';
+import { trainWeakClassifier } from '../events/weak-classifier.ts';
 import { decodeText, readInput } from '../ingest/decode.ts';
 import { createCorpusTagger } from '../ner/tagger.ts';
 import { createAnalyzer } from '../pipeline/analyze.ts';
@@ -71,16 +74,38 @@ export function registerEval(program: Command, io: Io): void {
     )
     .option('--json', 'print the figures as JSON')
     .option('--errors <n>', 'list this many missed and spurious events', '0')
-    .action((file: string | undefined, options: { json?: boolean; errors: string }) => {
+    .option(
+      '--classifier <n>',
+      'also score the rules plus a sentence classifier trained on the rules’ output over N SaudiNewsNet articles outside the gold set',
+    )
+    .action((file: string | undefined, options: { json?: boolean; errors: string; classifier?: string }) => {
       const analyze = createAnalyzer();
-      const report = runEventEvaluation(
-        (article) => {
-          const doc = analyze(article);
-          return { events: doc.events, mentions: doc.mentions };
-        },
-        { ...(file !== undefined && { gold: file }), errors: Number(options.errors) || 0 },
-      );
+      const gold = file ?? EVENT_GOLD_PATH;
+      const run = (events: (doc: Doc) => readonly EventRecord[]) =>
+        runEventEvaluation(
+          (article) => {
+            const doc = analyze(article);
+            return { events: [...events(doc)], mentions: doc.mentions };
+          },
+          { gold, errors: Number(options.errors) || 0 },
+        );
+      const report = run((doc) => doc.events);
       io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatEventReport(report));
+      if (options.classifier === undefined) return;
+      const goldArticles = new Set(readEventGold(gold).map((s) => s.article));
+      const training: Doc[] = [];
+      for (const article of readSaudiNewsNet()) {
+        if (training.length >= Number(options.classifier)) break;
+        if (!goldArticles.has(article.id) && article.text.trim())
+          training.push(analyze({ text: article.text, publishedAt: article.date }));
+      }
+      const classifier = trainWeakClassifier(training);
+      const combined = run((doc) => classifier.withLearned(doc));
+      io.stdout.write(
+        options.json
+          ? `${JSON.stringify({ withClassifier: combined.scores }, null, 2)}\n`
+          : `\nRules plus the sentence classifier (trained on ${training.length} articles):\n${formatEventReport(combined)}`,
+      );
     });
   evaluate
     .command('link')
