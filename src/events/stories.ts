@@ -43,7 +43,7 @@
 // reprints itself does not.
 
 import { createHash } from 'node:crypto';
-import type { Auxiliary, EventRecord, PloverType, Span } from '../core/doc.ts';
+import type { EventRecord, Span } from '../core/doc.ts';
 
 /** One coded event as one article reports it. */
 export interface ReportInput {
@@ -76,23 +76,12 @@ export interface StoryReport {
   readonly confidence: number;
 }
 
-/** One real event, with every report of it. */
-export interface Story {
-  readonly id: string;
-  readonly type: PloverType;
-  readonly mode?: string;
-  readonly context: readonly string[];
-  readonly auxiliary?: Auxiliary;
-  readonly actors: readonly string[];
-  readonly recipients: readonly string[];
-  readonly location?: string;
+/** One real event, with every report of it: an event's fields, agreed across the reports. */
+export interface Story extends Omit<EventRecord, 'evidence' | 'trigger' | 'date'> {
   /** The most precise date the reports agree on; absent when none gives one. */
   readonly date?: string;
-  readonly fatalities?: number;
-  readonly injured?: number;
   /** Earliest published first. */
   readonly reports: readonly StoryReport[];
-  readonly confidence: number;
 }
 
 export interface ClusterOptions {

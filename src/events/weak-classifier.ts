@@ -43,9 +43,11 @@ export function trainWeakClassifier(docs: Iterable<Doc>): WeakClassifier {
   const weights = new Map<string, Float64Array>();
   const sums = new Map<string, Float64Array>();
   const row = (m: Map<string, Float64Array>, f: string) => {
-    let v = m.get(f);
-    if (!v) m.set(f, (v = new Float64Array(T)));
-    return v;
+    const known = m.get(f);
+    if (known) return known;
+    const fresh = new Float64Array(T);
+    m.set(f, fresh);
+    return fresh;
   };
   let step = 1;
   for (let epoch = 0; epoch < EPOCHS; epoch++)

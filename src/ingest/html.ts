@@ -155,7 +155,7 @@ export function extractArticle(html: string): ExtractedArticle {
  * opens and closes at once, its content goes to the element at the limit), while end tags still
  * close the elements that are open.
  */
-class DepthBoundedParser extends Parser {
+export class DepthBoundedParser extends Parser {
   private overflow = false;
   private closing = false;
   private readonly depth: () => number;

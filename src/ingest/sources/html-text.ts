@@ -2,9 +2,9 @@
 // per line, whitespace runs collapsed, scripts and styles dropped. Unlike extractArticle it chooses
 // nothing: a feed entry is all article. Nesting is bounded as in html.ts, so work stays linear.
 
-import { type Handler, Parser } from 'htmlparser2';
+import type { Handler } from 'htmlparser2';
+import { DepthBoundedParser } from '../html.ts';
 
-const MAX_DEPTH = 512;
 const HIDDEN = new Set([
   'script',
   'style',
@@ -52,7 +52,7 @@ export function hasMarkup(text: string): boolean {
 export function htmlToText(html: string): string {
   if (!hasMarkup(html)) return collapseText(html);
   const collector = new TextCollector();
-  const parser = new BoundedParser(collector, () => collector.depth);
+  const parser = new DepthBoundedParser(collector, () => collector.depth);
   parser.end(html);
   return collector.result();
 }
@@ -99,35 +99,5 @@ class TextCollector implements Partial<Handler> {
     const text = this.line.join('').replace(WHITESPACE_RUN, ' ').trim();
     if (text !== '') this.lines.push(text);
     this.line = [];
-  }
-}
-
-/** Past MAX_DEPTH a new element opens and closes at once (as html.ts does): O(1) per tag. */
-class BoundedParser extends Parser {
-  private overflow = false;
-  private closing = false;
-  private readonly depth: () => number;
-
-  constructor(handler: Partial<Handler>, depth: () => number) {
-    super(handler, { decodeEntities: true });
-    this.depth = depth;
-  }
-
-  override onopentagname(start: number, endIndex: number): void {
-    this.overflow = this.depth() >= MAX_DEPTH;
-    super.onopentagname(start, endIndex);
-  }
-
-  override onclosetag(start: number, endIndex: number): void {
-    this.closing = true;
-    try {
-      super.onclosetag(start, endIndex);
-    } finally {
-      this.closing = false;
-    }
-  }
-
-  protected override isVoidElement(name: string): boolean {
-    return super.isVoidElement(name) || (this.overflow && !this.closing);
   }
 }
