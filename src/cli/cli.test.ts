@@ -3,28 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
 import { sharedDataDir } from '../corpus/shared-data.ts';
-import type { Io } from './io.ts';
-import { main } from './main.ts';
+import { runInProcess } from './run-in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const seed = `${sharedDataDir()}/../seed/000_9b2053030ae6c209.txt`;
 
-async function run(args: string[], stdin: string | Buffer = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdin: Readable.from([Buffer.from(stdin)]),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    version: 'test',
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 const file = (name: string, content: string | Buffer) => {
   const path = join(dir, name);

@@ -2,27 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import { COLUMNS } from '../events/export/table.ts';
-import type { Io } from './io.ts';
-import { main } from './main.ts';
+import { runInProcess } from './run-in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-export-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[], stdin: string | Buffer = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdin: Readable.from([Buffer.from(stdin)]),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    version: 'test',
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 const file = (name: string, content: string | Buffer) => {
   const path = join(dir, name);

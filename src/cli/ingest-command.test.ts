@@ -3,29 +3,16 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readSaudiNewsNet } from '../corpus/saudinewsnet.ts';
 import { openSqliteRepository } from '../store/sqlite.ts';
-import type { Io } from './io.ts';
-import { main } from './main.ts';
+import { runInProcess } from './run-in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-ingest-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdin: Readable.from([]),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    version: 'test',
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 const articles = [
   {

@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
 import { loadCuratedKnowledgeBase } from '../kb/knowledge-base.ts';
-import type { Io } from './io.ts';
-import { main } from './main.ts';
+import { runInProcess } from './run-in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'marsad-kb-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,18 +12,7 @@ let logs = 0;
 /** A fresh, not yet existing curation log for each test, so tests do not see each other's edits. */
 const newLog = () => join(dir, `curation-${++logs}.jsonl`);
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdin: Readable.from([]),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    version: 'test',
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 test('kb show finds Lavrov by id, by an Arabic name and by his English name', async () => {
   const log = newLog();

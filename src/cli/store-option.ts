@@ -3,6 +3,7 @@
 
 import type { Command } from 'commander';
 import { fail } from '../core/errors.ts';
+import { openPostgresRepository } from '../store/postgres.ts';
 import type { Repository } from '../store/repository.ts';
 import { openSqliteRepository } from '../store/sqlite.ts';
 
@@ -19,9 +20,27 @@ export function addDbOption(command: Command): Command {
 /** The store the options name, migrated and ready. */
 export async function openStore(db: string | undefined): Promise<Repository> {
   const where = db ?? process.env[DB_ENV] ?? DEFAULT_DB;
-  if (/^postgres(ql)?:\/\//i.test(where))
-    throw fail('BAD_OPTION', `${where}: the PostgreSQL store is not built yet; use a SQLite file path`);
-  const store = openSqliteRepository(where);
-  await store.migrate();
+  const postgres = /^postgres(ql)?:\/\//i.test(where);
+  const store = postgres ? openPostgresRepository(where) : openSqliteRepository(where);
+  try {
+    await store.migrate();
+  } catch (error) {
+    // A server that cannot be reached leaves no pool running, and says so in one line.
+    await store.close().catch(() => undefined);
+    if (!postgres) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw fail('BAD_OPTION', `cannot open the PostgreSQL store ${withoutPassword(where)}: ${reason}`);
+  }
   return store;
+}
+
+/** The URL to show: a password in it is not printed. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, '//***@');
+  }
 }

@@ -58,7 +58,7 @@ export interface SearchRequest {
 export interface SearchHit {
   readonly articleId: string;
   readonly title: string | null;
-  /** Higher is better (negated bm25); null when the query has no words to rank by. */
+  /** Higher is better (SQLite: negated bm25; PostgreSQL: ts_rank_cd); null when the query has no words to rank by. */
   readonly score: number | null;
   /** A cut of the original text around the first match, matches marked `[…]`. */
   readonly snippet: string;

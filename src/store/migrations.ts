@@ -135,8 +135,12 @@ CREATE INDEX quotes_speaker ON quotes (speaker_id);
 // The search row of an article: its stems (title, body), its entity tokens and the body words'
 // offsets (src/search/index-document.ts). SQLite: FTS5 over the already-normalised stems, with no
 // folding of its own (remove_diacritics 0: the text layer's key decides which spellings are one,
-// for index and query alike) and `_` a token character so each entity token is one token. PostgreSQL: the same columns and a tsvector of them
-// under the 'simple' configuration (no stemming of its own: the stems are ours).
+// for index and query alike) and `_` a token character so each entity token is one token.
+// PostgreSQL: the same columns and `document`, a tsvector of exactly those tokens, written by the
+// adapter (src/store/postgres-tsvector.ts), not parsed by to_tsvector: its parser splits entity
+// tokens at `_` (e_per_sergey_lavrov → e, per, sergey, lavrov) and its word rules follow the
+// database's locale, while the tokens are ours already. Title words carry weight A, entity tokens B,
+// body words C, for ranking and to keep stems and entities apart in a query.
 const SEARCH_SQLITE = `
 CREATE VIRTUAL TABLE search_fts USING fts5(
   article_id UNINDEXED,
@@ -155,11 +159,7 @@ CREATE TABLE search_fts (
   title TEXT NOT NULL,
   body TEXT NOT NULL,
   entities TEXT NOT NULL,
-  document tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('simple', title), 'A') ||
-    setweight(to_tsvector('simple', body), 'B') ||
-    setweight(to_tsvector('simple', entities), 'A')
-  ) STORED
+  document tsvector NOT NULL
 );
 CREATE INDEX search_fts_document ON search_fts USING GIN (document);
 `;
@@ -171,4 +171,17 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export function migrationSql(migration: Migration, dialect: Dialect): string {
   return typeof migration.sql === 'string' ? migration.sql : migration.sql[dialect];
+}
+
+/** The recorded steps must be steps of this list, under the same names: else the code and the database disagree. */
+export function checkHistory(
+  applied: readonly { version: number; name: string }[],
+  migrations: readonly Migration[],
+): void {
+  for (const a of applied) {
+    const known = migrations.find((m) => m.version === a.version);
+    if (!known) throw new Error(`the database has migration ${a.version} (${a.name}), newer than this code`);
+    if (known.name !== a.name)
+      throw new Error(`migration ${a.version} is "${a.name}" in the database but "${known.name}" here`);
+  }
 }

@@ -1,6 +1,6 @@
-// The one store interface: SQLite now (sqlite.ts), PostgreSQL later on the same schema and
-// migrations (migrations.ts). Async because the PostgreSQL client is; the SQLite adapter answers at
-// once. Everything an article brings is written in one transaction, so a store never holds half an
+// The one store interface, with two adapters on the same schema and migrations (migrations.ts):
+// SQLite (sqlite.ts), the embedded default, and PostgreSQL (postgres.ts). Async because the
+// PostgreSQL client is; the SQLite adapter answers at once. Everything an article brings is written in one transaction, so a store never holds half an
 // article, and saving is idempotent: the same article (by id or content hash) is stored once.
 
 import type { Doc, EntityRef } from '../core/doc.ts';

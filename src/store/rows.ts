@@ -3,10 +3,10 @@
 // (text, numbers, null; no undefined, no booleans), so each adapter only supplies its SQL.
 
 import type { Doc, EntityRef, EntityType } from '../core/doc.ts';
-import { toAnalysisJson } from '../pipeline/contract.ts';
+import { type AnalysisJson, toAnalysisJson } from '../pipeline/contract.ts';
 import type { SearchDocument } from '../search/index-document.ts';
-import type { SaveArticleInput } from './repository.ts';
-import { simhashBands, simhashToHex } from './simhash.ts';
+import type { SaveArticleInput, StoredArticle } from './repository.ts';
+import { simhashBands, simhashFromHex, simhashToHex } from './simhash.ts';
 
 export interface ArticleRow {
   readonly id: string;
@@ -172,5 +172,19 @@ export function entityFromRow(row: EntityRow): EntityRef {
     ...(row.lat !== null && { lat: row.lat }),
     ...(row.lon !== null && { lon: row.lon }),
     ...(row.provisional === 1 && { provisional: true as const }),
+  };
+}
+
+export function storedArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    contentHash: row.content_hash,
+    language: row.language,
+    source: row.source,
+    url: row.url,
+    simhash: row.simhash === null ? null : simhashFromHex(row.simhash),
+    duplicateOf: row.duplicate_of,
+    addedAt: row.added_at,
+    analysis: JSON.parse(row.analysis) as AnalysisJson,
   };
 }

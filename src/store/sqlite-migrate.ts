@@ -3,7 +3,13 @@
 // done), recorded in the same transaction, so a failed step leaves neither tables nor a record.
 
 import type { Database } from 'better-sqlite3';
-import { MIGRATIONS, type Migration, migrationSql, SCHEMA_MIGRATIONS_SQL } from './migrations.ts';
+import {
+  checkHistory,
+  MIGRATIONS,
+  type Migration,
+  migrationSql,
+  SCHEMA_MIGRATIONS_SQL,
+} from './migrations.ts';
 
 export function migrateSqlite(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
   db.exec(SCHEMA_MIGRATIONS_SQL);
@@ -23,19 +29,6 @@ export function migrateSqlite(db: Database, migrations: readonly Migration[] = M
     if (run.immediate()) done.push(m.version);
   }
   return done;
-}
-
-/** The recorded steps must be steps of this list, under the same names: else the code and the database disagree. */
-export function checkHistory(
-  applied: readonly { version: number; name: string }[],
-  migrations: readonly Migration[],
-): void {
-  for (const a of applied) {
-    const known = migrations.find((m) => m.version === a.version);
-    if (!known) throw new Error(`the database has migration ${a.version} (${a.name}), newer than this code`);
-    if (known.name !== a.name)
-      throw new Error(`migration ${a.version} is "${a.name}" in the database but "${known.name}" here`);
-  }
 }
 
 /** The highest migration applied; 0 for a database never migrated. */

@@ -4,18 +4,17 @@
 
 import type { Database } from 'better-sqlite3';
 import type { ArticleRow, EntityRow } from './rows.ts';
+import type { SimhashRow } from './shared.ts';
 import { SIMHASH_BANDS } from './simhash.ts';
 import { createSqliteSearch } from './sqlite-search.ts';
 
+/**
+ * @internal The statements are the adapter's own business; and better-sqlite3's statement type
+ * cannot be named in a declaration file, so these two stay out of dist's .d.ts (stripInternal).
+ */
 export type SqliteStatements = ReturnType<typeof prepareStatements>;
 
-export interface SimhashRow {
-  readonly id: string;
-  readonly simhash: string;
-  readonly duplicate_of: string | null;
-  readonly added_at: string;
-}
-
+/** @internal */
 export function prepareStatements(db: Database) {
   if (SIMHASH_BANDS !== 4) throw new Error('bandCandidates is written for four simhash bands');
   return {

@@ -4,16 +4,15 @@
 // prepared on first use, after migrate() has made the tables they name.
 
 import Database from 'better-sqlite3';
-import type { AnalysisJson } from '../pipeline/contract.ts';
 import { buildSearchDocument } from '../search/index-document.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer, type TextAnalyzer } from '../text/text-layer.ts';
-import { MIGRATIONS } from './migrations.ts';
-import type { NearDuplicate, Repository, SaveOutcome, StoredArticle, StoreStats } from './repository.ts';
-import { type ArticleRecords, type ArticleRow, articleRecords, entityFromRow } from './rows.ts';
-import { hammingDistance, simhashBands, simhashFromHex } from './simhash.ts';
+import type { Repository, SaveOutcome } from './repository.ts';
+import { type ArticleRecords, articleRecords, entityFromRow, storedArticle } from './rows.ts';
+import { checkMaxDistance, EMPTY_STATS, LATEST_SCHEMA, nearest, notMigrated } from './shared.ts';
+import { simhashBands } from './simhash.ts';
 import { migrateSqlite, sqliteSchemaVersion } from './sqlite-migrate.ts';
-import { prepareStatements, type SimhashRow, type SqliteStatements } from './sqlite-statements.ts';
+import { prepareStatements, type SqliteStatements } from './sqlite-statements.ts';
 
 export interface SqliteOptions {
   /** Stems titles for the search index; the shipped lexicon's text layer by default. */
@@ -32,8 +31,7 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
     if (statements === undefined) {
       // Say what is wrong rather than "no such table" from the first statement that names one.
       const version = sqliteSchemaVersion(db);
-      if (version < LATEST)
-        throw new Error(`the store is at schema ${version}, not ${LATEST}: call migrate() first`);
+      if (version < LATEST_SCHEMA) throw notMigrated(version);
       statements = prepareStatements(db);
     }
     return statements;
@@ -75,8 +73,7 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
       return st().hasArticle.get(id) !== undefined;
     },
     async findNearDuplicate(simhash, maxDistance, { exhaustive = false } = {}) {
-      if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > 64)
-        throw new RangeError(`maxDistance must be 0–64 bits: ${maxDistance}`);
+      checkMaxDistance(maxDistance);
       const s = st();
       const bands = simhashBands(simhash);
       const candidates = exhaustive
@@ -113,57 +110,5 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
         schemaVersion,
       };
     },
-  };
-}
-
-const LATEST = MIGRATIONS.at(-1)!.version;
-
-const EMPTY_STATS: StoreStats = {
-  articles: 0,
-  nearDuplicates: 0,
-  entities: 0,
-  provisionalEntities: 0,
-  mentions: 0,
-  events: 0,
-  quotes: 0,
-  schemaVersion: 0,
-};
-
-/** The closest candidate within reach, the earliest saved (then the smallest id) on a tie. */
-function nearest(
-  simhash: bigint,
-  maxDistance: number,
-  candidates: readonly SimhashRow[],
-): NearDuplicate | null {
-  let best: { row: SimhashRow; distance: number } | null = null;
-  for (const row of candidates) {
-    const distance = hammingDistance(simhash, simhashFromHex(row.simhash));
-    if (distance > maxDistance) continue;
-    if (
-      best === null ||
-      distance < best.distance ||
-      (distance === best.distance && compareSaved(row, best.row) < 0)
-    )
-      best = { row, distance };
-  }
-  return best && { articleId: best.row.id, distance: best.distance, duplicateOf: best.row.duplicate_of };
-}
-
-function compareSaved(a: SimhashRow, b: SimhashRow): number {
-  if (a.added_at !== b.added_at) return a.added_at < b.added_at ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function storedArticle(row: ArticleRow): StoredArticle {
-  return {
-    id: row.id,
-    contentHash: row.content_hash,
-    language: row.language,
-    source: row.source,
-    url: row.url,
-    simhash: row.simhash === null ? null : simhashFromHex(row.simhash),
-    duplicateOf: row.duplicate_of,
-    addedAt: row.added_at,
-    analysis: JSON.parse(row.analysis) as AnalysisJson,
   };
 }
