@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -82,6 +83,46 @@ describe('marsad ingest and search', () => {
     const postgres = await run(['ingest', inputs, '--db', 'postgres://localhost/marsad']);
     assert.notEqual(postgres.code, 0);
   });
+});
+
+test('a feed polled again asks for what changed: a 304 adds nothing, a new entry is all that is fetched', async () => {
+  const feedXml = (items: string[]) =>
+    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>أخبار</title>${items
+      .map(
+        (text, i) =>
+          `<item><title>خبر ${i}</title><link>http://example.test/${i}</link><description>${text}</description><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">${text}</content:encoded></item>`,
+      )
+      .join('')}</channel></rss>`;
+  let items = [articles[0]!.text];
+  let version = 1;
+  const conditional: string[] = [];
+  const server = createServer((request, response) => {
+    conditional.push(String(request.headers['if-none-match'] ?? ''));
+    if (request.headers['if-none-match'] === `"v${version}"`) {
+      response.writeHead(304).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: `"v${version}"` });
+    response.end(feedXml(items));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/feed.xml`;
+  const db = join(dir, 'feeds.db');
+  try {
+    const poll = async () =>
+      JSON.parse((await run(['ingest', url, '--db', db, '--json', '--workers', '1'])).stdout);
+    assert.equal((await poll()).added, 1);
+    const unchanged = await poll();
+    assert.equal(unchanged.added + unchanged.duplicates, 0, 'a 304: nothing read');
+    assert.deepEqual(conditional, ['', '"v1"'], 'the second poll sent the ETag of the first');
+    items = [articles[0]!.text, articles[1]!.text];
+    version = 2;
+    const changed = await poll();
+    assert.equal(changed.added, 1);
+    assert.equal(changed.duplicates, 1);
+  } finally {
+    server.close();
+  }
 });
 
 test('killed with SIGKILL in the middle, a rerun stores every article exactly once', {

@@ -4,37 +4,50 @@
 import { type Command, Option } from 'commander';
 import { fail } from '../core/errors.ts';
 import { DEFAULT_MAX_BYTES } from '../ingest/decode.ts';
+import { type FeedStates, readFeedStates, writeFeedStates } from '../ingest/feed-state.ts';
 import { ingest } from '../ingest/ingest.ts';
 import { fetchArticle, readFeed, walkPaths } from '../ingest/sources/index.ts';
 import type { IngestItem } from '../ingest/sources/item.ts';
 import type { Io } from './io.ts';
 import { createProgress } from './progress.ts';
-import { addDbOption, openStore } from './store-option.ts';
+import { addDbOption, DB_ENV, DEFAULT_DB, openStore } from './store-option.ts';
 
 interface IngestOptions {
   db?: string;
   json?: boolean;
   workers?: number;
   maxBytes: number;
+  feedState?: string;
+  watch?: number;
 }
 
 const URL_PATTERN = /^https?:\/\//i;
 
-/** Paths and URLs, in the order given: a URL is read as a feed, or as one page when it is none. */
-async function* itemsOf(targets: readonly string[], maxBytes: number): AsyncGenerator<IngestItem> {
+/**
+ * Paths and URLs, in the order given: a URL is read as a feed (asking only for what changed since
+ * the state it left last time), or as one page when it is no feed.
+ */
+async function* itemsOf(
+  targets: readonly string[],
+  maxBytes: number,
+  feeds: FeedStates,
+): AsyncGenerator<IngestItem> {
   for (const target of targets) {
     if (!URL_PATTERN.test(target)) {
       yield* walkPaths([target], { maxBytes });
       continue;
     }
+    const state = (feeds[target] ??= {});
     const fromFeed: IngestItem[] = [];
     let notAFeed = false;
-    for await (const item of readFeed(target, { maxBytes })) {
+    for await (const item of readFeed(target, { maxBytes, state })) {
       if (!item.ok && item.error.code === 'FEED_NOT_A_FEED') notAFeed = true;
       else fromFeed.push(item);
     }
-    if (notAFeed) yield await fetchArticle(target, { maxBytes });
-    else yield* fromFeed;
+    if (notAFeed) {
+      delete feeds[target];
+      yield await fetchArticle(target, { maxBytes });
+    } else yield* fromFeed;
   }
 }
 
@@ -52,6 +65,16 @@ export function registerIngest(program: Command, io: Io): void {
         positive('--workers', v),
       ),
     )
+    .option(
+      '--feed-state <file>',
+      'where feeds’ ETag and Last-Modified are kept between runs (default: beside a SQLite --db, else ./marsad-feeds.json)',
+    )
+    .addOption(
+      new Option(
+        '--watch <seconds>',
+        'poll the targets again every so many seconds until interrupted',
+      ).argParser((v) => positive('--watch', v)),
+    )
     .addOption(
       new Option('--max-bytes <n>', 'largest file, page or JSON line read as one article')
         .default(DEFAULT_MAX_BYTES)
@@ -63,28 +86,42 @@ export function registerIngest(program: Command, io: Io): void {
     );
   addDbOption(command).action(async (targets: string[], options: IngestOptions) => {
     const store = await openStore(options.db);
+    const statePath = options.feedState ?? feedStatePath(options.db);
+    const feeds = readFeedStates(statePath);
     try {
-      const progress = createProgress('ingest', {
-        write: (s) => io.stderr.write(s),
-        isTTY: Boolean((io.stderr as { isTTY?: boolean }).isTTY),
-      });
-      const report = await ingest(itemsOf(targets, options.maxBytes), store, {
-        ...(options.workers !== undefined && { workers: options.workers }),
-        onItem: (ok) => progress.tick(ok),
-      });
-      progress.end();
-      if (options.json) io.stdout.write(`${JSON.stringify(report)}\n`);
-      else {
-        io.stdout.write(
-          `added ${report.added}, near duplicates linked ${report.nearDuplicates}, duplicates ${report.duplicates}, failed ${report.failed.length}\n`,
-        );
-        // Each message names its item (a path, path:line or URL).
-        for (const { error } of report.failed) io.stdout.write(`  ${error.message} [${error.code}]\n`);
+      for (;;) {
+        const progress = createProgress('ingest', {
+          write: (s) => io.stderr.write(s),
+          isTTY: Boolean((io.stderr as { isTTY?: boolean }).isTTY),
+        });
+        const report = await ingest(itemsOf(targets, options.maxBytes, feeds), store, {
+          ...(options.workers !== undefined && { workers: options.workers }),
+          onItem: (ok) => progress.tick(ok),
+        });
+        progress.end();
+        // Saved only once everything read is stored: an interrupted run polls those feeds in full again.
+        if (Object.keys(feeds).length > 0) writeFeedStates(statePath, feeds);
+        if (options.json) io.stdout.write(`${JSON.stringify(report)}\n`);
+        else {
+          io.stdout.write(
+            `added ${report.added}, near duplicates linked ${report.nearDuplicates}, duplicates ${report.duplicates}, failed ${report.failed.length}\n`,
+          );
+          // Each message names its item (a path, path:line or URL).
+          for (const { error } of report.failed) io.stdout.write(`  ${error.message} [${error.code}]\n`);
+        }
+        if (options.watch === undefined) return;
+        await new Promise((resolve) => setTimeout(resolve, options.watch! * 1000));
       }
     } finally {
       await store.close();
     }
   });
+}
+
+/** Beside a SQLite file (news.db → news.db.feeds.json); for a PostgreSQL URL, in the working directory. */
+function feedStatePath(db: string | undefined): string {
+  const where = db ?? process.env[DB_ENV] ?? DEFAULT_DB;
+  return /^postgres(ql)?:\/\//i.test(where) ? 'marsad-feeds.json' : `${where}.feeds.json`;
 }
 
 function positive(flag: string, value: string): number {
