@@ -37,7 +37,8 @@ async function* itemsOf(
       yield* walkPaths([target], { maxBytes });
       continue;
     }
-    const state = (feeds[target] ??= {});
+    const state = feeds[target] ?? {};
+    feeds[target] = state;
     const fromFeed: IngestItem[] = [];
     let notAFeed = false;
     for await (const item of readFeed(target, { maxBytes, state })) {
