@@ -45,7 +45,7 @@ export function tagSentence(model: NerModel, sentence: readonly NerToken[]): str
 }
 
 /** Above this many distinct tokens the score cache starts afresh. */
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 100_000;
 const SLOTS: readonly Offset[] = [0, ...OFFSETS];
 const scorers = new WeakMap<NerModel, (sentence: readonly NerToken[]) => Float64Array>();
 

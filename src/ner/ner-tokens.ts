@@ -21,7 +21,7 @@ export interface NerResources {
 
 const DETERMINER = 'ال';
 /** Above this many distinct tokens a memo starts afresh. */
-export const MEMO_LIMIT = 200_000;
+export const MEMO_LIMIT = 100_000;
 
 /**
  * `nerToken`, remembered: news repeats its words, and the tagger caches its work per NerToken object

@@ -27,7 +27,7 @@ const HITS_SHIFT = 8;
 const ONE_HIT = 1 << HITS_SHIFT;
 const MAX_HITS = 255 << HITS_SHIFT;
 /** Start afresh past this many surfaces, so a long run over many corpora stays bounded. */
-const DEFAULT_LIMIT = 500_000;
+const DEFAULT_LIMIT = 150_000;
 
 export class SurfaceCache {
   constructor(private readonly limit = DEFAULT_LIMIT) {}
