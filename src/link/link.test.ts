@@ -52,6 +52,14 @@ describe('entity linking', () => {
     assert.equal(linked(text).at('الروسي').entity, 'country:ru', 'the demonym inside is Russia');
   });
 
+  test('a title that belongs to one office is its holder on the date: خادم الحرمين الشريفين', () => {
+    const text = 'استقبل خادم الحرمين الشريفين وزير الخارجية الأمريكي.';
+    assert.equal(
+      linked(text, [], '2016-05-01').at('خادم الحرمين الشريفين').entity,
+      'per:salman-bin-abdulaziz',
+    );
+  });
+
   test('an office phrase followed by a name is that person, whatever the date', () => {
     const text = 'دعا وزير خارجية بيلاروسيا سيرغي ألينيك إلى التعاون.';
     const { at } = linked(text, [['سيرغي ألينيك', 'PER']], '2030-01-01');

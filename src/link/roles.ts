@@ -9,7 +9,7 @@ import { readingsWithoutProclitics } from './proclitics.ts';
 import { offsetAfterLetters } from './surface.ts';
 
 /** How a head phrase names its state: by a demonym after it (الروسي) or a country name (روسيا). */
-type StateBy = 'demonym' | 'country';
+type StateBy = 'demonym' | 'country' | { readonly title: string };
 
 interface OfficePattern {
   readonly words: readonly string[];
@@ -17,8 +17,10 @@ interface OfficePattern {
   readonly by: StateBy;
 }
 
-// Keys, as matchKey writes them (ة → ه). Longer heads first: رئيس الوزراء before الرئيس.
+// Keys, as matchKey writes them (ة → ه). Longer heads first: رئيس الوزراء before الرئيس. A title
+// that belongs to one state's office names it by itself (خادم الحرمين الشريفين: the Saudi king).
 const OFFICES: readonly OfficePattern[] = [
+  { words: ['خادم', 'الحرمين', 'الشريفين'], role: 'head_of_state', by: { title: 'country:sa' } },
   { words: ['رئيس', 'الوزراء'], role: 'head_of_government', by: 'demonym' },
   { words: ['رئيسه', 'الوزراء'], role: 'head_of_government', by: 'demonym' },
   { words: ['رئيس', 'الحكومه'], role: 'head_of_government', by: 'demonym' },
@@ -83,7 +85,12 @@ function officeAt(
       if (words[0] !== reading.key) continue;
       if (!words.every((w, k) => k === 0 || tokens[i + k]?.norm === w)) continue;
       const after = i + words.length;
-      const country = by === 'demonym' ? demonymAt(state, after) : state.country(after);
+      const country =
+        by === 'demonym'
+          ? demonymAt(state, after)
+          : by === 'country'
+            ? state.country(after)
+            : { id: by.title, end: after };
       if (!country) continue;
       return {
         first: i,
