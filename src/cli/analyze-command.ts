@@ -1,13 +1,13 @@
 // `marsad analyze FILE [--date YYYY-MM-DD] [--json]`: one article through the pipeline.
 
 import { type Command, Option } from 'commander';
-import { fail } from '../core/errors.ts';
 import { parseIsoDate } from '../ingest/article.ts';
 import { DEFAULT_MAX_BYTES, decodeText, readInput } from '../ingest/decode.ts';
 import { extractArticle, looksLikeHtml } from '../ingest/html.ts';
 import { createAnalyzer } from '../pipeline/analyze.ts';
 import { toAnalysisJson } from '../pipeline/contract.ts';
 import type { Io } from './io.ts';
+import { positiveInt } from './number-options.ts';
 import { formatSummary } from './summary.ts';
 
 interface AnalyzeOptions {
@@ -51,11 +51,4 @@ export function registerAnalyze(program: Command, io: Io): void {
       });
       io.stdout.write(options.json ? `${JSON.stringify(toAnalysisJson(doc))}\n` : formatSummary(doc));
     });
-}
-
-function positiveInt(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw fail('BAD_OPTION', `${flag} needs a positive whole number, not "${value}"`);
-  return n;
 }

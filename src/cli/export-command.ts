@@ -20,6 +20,7 @@ import { extractArticle, looksLikeHtml } from '../ingest/html.ts';
 import { loadCuratedKnowledgeBase } from '../kb/knowledge-base.ts';
 import { createAnalyzer } from '../pipeline/analyze.ts';
 import type { Io } from './io.ts';
+import { positiveInt } from './number-options.ts';
 
 export const FORMATS = ['plover', 'tsv', 'csv'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -333,11 +334,4 @@ function openError(path: string, error: unknown): MarsadError {
   if (code === 'EISDIR') return fail('INPUT_IS_DIRECTORY', path);
   if (code === 'EACCES' || code === 'EPERM') return fail('INPUT_UNREADABLE', path, 'permission denied');
   return fail('INPUT_UNREADABLE', path, error instanceof Error ? error.message : String(error));
-}
-
-function positiveInt(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw fail('BAD_OPTION', `${flag} needs a positive whole number, not "${value}"`);
-  return n;
 }

@@ -2,15 +2,15 @@
 // pages, RSS and Atom feeds into the store, every article analysed once; a report at the end.
 
 import { type Command, Option } from 'commander';
-import { fail } from '../core/errors.ts';
 import { DEFAULT_MAX_BYTES } from '../ingest/decode.ts';
 import { type FeedStates, readFeedStates, writeFeedStates } from '../ingest/feed-state.ts';
 import { ingest } from '../ingest/ingest.ts';
 import { fetchArticle, readFeed, walkPaths } from '../ingest/sources/index.ts';
 import type { IngestItem } from '../ingest/sources/item.ts';
 import type { Io } from './io.ts';
+import { positiveInt } from './number-options.ts';
 import { createProgress } from './progress.ts';
-import { addDbOption, DB_ENV, DEFAULT_DB, openStore } from './store-option.ts';
+import { addDbOption, openStore, storeLocation } from './store-option.ts';
 
 interface IngestOptions {
   db?: string;
@@ -63,7 +63,7 @@ export function registerIngest(program: Command, io: Io): void {
     )
     .addOption(
       new Option('--workers <n>', 'analysis threads (default: one per core)').argParser((v) =>
-        positive('--workers', v),
+        positiveInt('--workers', v),
       ),
     )
     .option(
@@ -74,12 +74,12 @@ export function registerIngest(program: Command, io: Io): void {
       new Option(
         '--watch <seconds>',
         'poll the targets again every so many seconds until interrupted',
-      ).argParser((v) => positive('--watch', v)),
+      ).argParser((v) => positiveInt('--watch', v)),
     )
     .addOption(
       new Option('--max-bytes <n>', 'largest file, page or JSON line read as one article')
         .default(DEFAULT_MAX_BYTES)
-        .argParser((v) => positive('--max-bytes', v)),
+        .argParser((v) => positiveInt('--max-bytes', v)),
     )
     .addHelpText(
       'after',
@@ -121,13 +121,6 @@ export function registerIngest(program: Command, io: Io): void {
 
 /** Beside a SQLite file (news.db → news.db.feeds.json); for a PostgreSQL URL, in the working directory. */
 function feedStatePath(db: string | undefined): string {
-  const where = db ?? process.env[DB_ENV] ?? DEFAULT_DB;
-  return /^postgres(ql)?:\/\//i.test(where) ? 'marsad-feeds.json' : `${where}.feeds.json`;
-}
-
-function positive(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw fail('BAD_OPTION', `${flag} needs a positive whole number, not "${value}"`);
-  return n;
+  const { where, postgres } = storeLocation(db);
+  return postgres ? 'marsad-feeds.json' : `${where}.feeds.json`;
 }

@@ -4,7 +4,6 @@
 
 import { type Command, Option } from 'commander';
 import { ENTITY_TYPES, PLOVER_TYPES } from '../core/doc.ts';
-import { fail } from '../core/errors.ts';
 import { parseIsoDate } from '../ingest/article.ts';
 import { loadCuratedKnowledgeBase } from '../kb/knowledge-base.ts';
 import { parseQuery } from '../search/query.ts';
@@ -12,6 +11,7 @@ import { MAX_LIMIT, type SearchFilters, type SearchRequest } from '../search/typ
 import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer } from '../text/text-layer.ts';
 import type { Io } from './io.ts';
+import { wholeNumber } from './number-options.ts';
 import { addDbOption, openStore } from './store-option.ts';
 
 interface SearchOptions {
@@ -51,12 +51,12 @@ export function registerSearch(program: Command, io: Io): void {
     .addOption(
       new Option('--limit <n>', `hits per page, 1–${MAX_LIMIT}`)
         .default(20)
-        .argParser((v) => count('--limit', v, 1, MAX_LIMIT)),
+        .argParser((v) => wholeNumber('--limit', v, 1, MAX_LIMIT)),
     )
     .addOption(
       new Option('--offset <n>', 'hits to skip')
         .default(0)
-        .argParser((v) => count('--offset', v, 0, Number.MAX_SAFE_INTEGER)),
+        .argParser((v) => wholeNumber('--offset', v, 0, Number.MAX_SAFE_INTEGER)),
     )
     .addOption(
       new Option('--sort <order>', 'relevance or date (newest first)')
@@ -119,11 +119,4 @@ export function registerSearch(program: Command, io: Io): void {
       await store.close();
     }
   });
-}
-
-function count(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min || n > max)
-    throw fail('BAD_OPTION', `${flag} needs a whole number from ${min} to ${max}, not "${value}"`);
-  return n;
 }

@@ -17,10 +17,18 @@ export function addDbOption(command: Command): Command {
   );
 }
 
+/** Where the store is: the option, else the environment, else the default; and whether it is PostgreSQL. */
+export function storeLocation(db: string | undefined): {
+  readonly where: string;
+  readonly postgres: boolean;
+} {
+  const where = db ?? process.env[DB_ENV] ?? DEFAULT_DB;
+  return { where, postgres: /^postgres(ql)?:\/\//i.test(where) };
+}
+
 /** The store the options name, migrated and ready. */
 export async function openStore(db: string | undefined): Promise<Repository> {
-  const where = db ?? process.env[DB_ENV] ?? DEFAULT_DB;
-  const postgres = /^postgres(ql)?:\/\//i.test(where);
+  const { where, postgres } = storeLocation(db);
   const store = postgres ? openPostgresRepository(where) : openSqliteRepository(where);
   try {
     await store.migrate();

@@ -9,7 +9,7 @@ import type { Repository } from '../store/repository.ts';
 import { makeArticle } from './article.ts';
 import { fingerprint, NEAR_DUPLICATE_BITS } from './dedupe/index.ts';
 import { analyzeInPool } from './pool.ts';
-import type { IngestError, IngestItem } from './sources/item.ts';
+import { errorItem, type IngestError, type IngestItem } from './sources/item.ts';
 
 export interface IngestReport {
   added: number;
@@ -62,7 +62,7 @@ export async function ingest(
       try {
         id = makeArticle(article).id;
       } catch (error) {
-        fail(item.origin, asError(error));
+        fail(item.origin, errorItem(item.origin, error).error);
         continue;
       }
       const print = fingerprint(article.text);
@@ -102,14 +102,8 @@ export async function ingest(
       else report.added++;
       onItem(true);
     } catch (error) {
-      fail(tag.origin, asError(error));
+      fail(tag.origin, errorItem(tag.origin, error).error);
     }
   }
   return report;
-}
-
-function asError(error: unknown): IngestError {
-  const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: (typeof code === 'string' ? code : 'INGEST_FAILED') as IngestError['code'], message };
 }

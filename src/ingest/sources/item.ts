@@ -82,7 +82,7 @@ export function ingestFail<C extends IngestErrorCode>(
 }
 
 /** The item for a failure; an unexpected exception becomes INGEST_FAILED rather than ending the stream. */
-export function errorItem(origin: string, error: unknown): IngestItem {
+export function errorItem(origin: string, error: unknown): Extract<IngestItem, { ok: false }> {
   if (error instanceof MarsadError || error instanceof IngestFailure)
     return { ok: false, origin, error: { code: error.code, message: error.message } };
   const reason = error instanceof Error ? error.message : String(error);
