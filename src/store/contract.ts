@@ -1,7 +1,8 @@
 // The behaviour every Repository must show, as one node:test suite each adapter's test file runs
 // against its own store (sqlite.test.ts, postgres.test.ts): migrations, idempotent and atomic saves,
-// read-back, entities, near duplicates, concurrency, and search (stems, entities, phrases, filters,
-// facets, paging, ranking, snippets). A store difference that matters to a caller fails here.
+// read-back, entities, near duplicates, concurrency, search (stems, entities, phrases, filters,
+// facets, paging, ranking, snippets), and the reads for the API and UI (contract-reads.ts). A store
+// difference that matters to a caller fails here.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -13,6 +14,7 @@ import { parseQuery } from '../search/query.ts';
 import type { SearchRequest, SearchResult } from '../search/types.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer, type TextAnalyzer } from '../text/text-layer.ts';
+import { defineReadsContract } from './contract-reads.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type { Repository } from './repository.ts';
 
@@ -254,6 +256,7 @@ export function defineRepositoryContract(name: string, target: ContractTarget): 
     });
 
     defineSearchContract(target, textLayer, analyze);
+    defineReadsContract(target, textLayer, analyze);
   });
 }
 

@@ -8,6 +8,7 @@ import type { Pool } from 'pg';
 import { decodePositions } from '../search/index-document.ts';
 import { highlightedSpans, makeSnippet } from '../search/snippet.ts';
 import type { ParsedQuery, SearchHit, SearchRequest, SearchResult } from '../search/types.ts';
+import { boundValues, type NumberedStatement, numbered as numberedWith } from './postgres-sql.ts';
 import { markBody, queryEntityTokens, RANK_WEIGHTS, toTsquery } from './postgres-tsvector.ts';
 import {
   type FacetRow,
@@ -47,23 +48,7 @@ const TYPES: Readonly<Record<string, string>> = {
   offset: 'integer',
 };
 
-interface Statement {
-  readonly text: string;
-  /** The value of $i is params[names[i - 1]]. */
-  readonly names: readonly string[];
-}
-
-/** `@name` → `$i::type`, the same name the same number. */
-export function numbered(sql: string): Statement {
-  const names: string[] = [];
-  const text = sql.replace(/@([A-Za-z]\w*)/g, (_, name: string) => {
-    const type = TYPES[name];
-    if (type === undefined) throw new Error(`no type for @${name}`);
-    if (!names.includes(name)) names.push(name);
-    return `$${names.indexOf(name) + 1}::${type}`;
-  });
-  return { text, names };
-}
+const numbered = (sql: string) => numberedWith(sql, TYPES);
 
 const STATEMENTS = {
   relevance: numbered(
@@ -98,13 +83,8 @@ interface HitRow {
 }
 
 export function createPostgresSearch(pool: Pool): (request: SearchRequest) => Promise<SearchResult> {
-  const run = async <R extends object>(statement: Statement, params: SearchParams) =>
-    (
-      await pool.query<R>(
-        statement.text,
-        statement.names.map((n) => params[n] ?? null),
-      )
-    ).rows;
+  const run = async <R extends object>(statement: NumberedStatement, params: SearchParams) =>
+    (await pool.query<R>(statement.text, boundValues(statement, params))).rows;
 
   return async (request) => {
     const match = toTsquery(request.query);

@@ -12,7 +12,10 @@ import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer, type TextAnalyzer } from '../text/text-layer.ts';
 import { migratePostgres, postgresSchemaVersion } from './postgres-migrate.ts';
 import { createPostgresSearch } from './postgres-search.ts';
+import { boundValues, numbered } from './postgres-sql.ts';
 import { toTsvector } from './postgres-tsvector.ts';
+import { createReads } from './reads.ts';
+import { READ_PARAM_TYPES, type ReadStatement, readSql } from './reads-sql.ts';
 import type { Repository, SaveOutcome, StoreStats } from './repository.ts';
 import {
   type ArticleRecords,
@@ -136,8 +139,16 @@ export function openPostgresRepository(url: string, options: PostgresOptions = {
         schemaVersion,
       };
     },
+    ...createReads((statement, params) => {
+      const numberedRead = READS[statement];
+      return rows(numberedRead.text, boundValues(numberedRead, params));
+    }),
   };
 }
+
+const READS = Object.fromEntries(
+  Object.entries(readSql('postgres')).map(([name, sql]) => [name, numbered(sql, READ_PARAM_TYPES)]),
+) as Record<ReadStatement, ReturnType<typeof numbered>>;
 
 const FIND_EXISTING = 'SELECT id FROM articles WHERE id = $1 OR content_hash = $2 LIMIT 1';
 

@@ -3,7 +3,7 @@
 // PostgreSQL client is; the SQLite adapter answers at once. Everything an article brings is written in one transaction, so a store never holds half an
 // article, and saving is idempotent: the same article (by id or content hash) is stored once.
 
-import type { Doc, EntityRef } from '../core/doc.ts';
+import type { Doc, EntityRef, EntityType, EventRecord, LinkVia, PloverType, Span } from '../core/doc.ts';
 import type { AnalysisJson } from '../pipeline/contract.ts';
 import type { SearchRequest, SearchResult } from '../search/types.ts';
 
@@ -90,4 +90,149 @@ export interface Repository {
   getEntity(id: string): Promise<StoredEntity | null>;
   search(request: SearchRequest): Promise<SearchResult>;
   stats(): Promise<StoreStats>;
+
+  // ---- reads for the API and UI (src/server): every list is paged and counted ----------------
+  /** Stored articles, newest first (undated last, then by id). */
+  listArticles(request?: ArticleListRequest): Promise<Page<ArticleSummary>>;
+  /**
+   * Stored entities whose Arabic or English name or id contains `query` (case-insensitive for A–Z,
+   * as SQLite folds case), most mentioned first.
+   */
+  findEntities(request: EntityListRequest): Promise<Page<StoredEntity>>;
+  /** The entity's mentions, newest article first, with the text each was written as. */
+  entityMentions(id: string, page?: PageRequest): Promise<Page<EntityMention>>;
+  /** Every way the entity was written, most frequent first. */
+  entityVariants(id: string): Promise<readonly Variant[]>;
+  /** Mentions and articles per publication day (undated articles left out), oldest first. */
+  entityTimeline(id: string): Promise<readonly TimelinePoint[]>;
+  /** Entities sharing articles with this one, most shared articles first (limit 1–100, default 20). */
+  cooccurring(id: string, limit?: number): Promise<readonly Cooccurrence[]>;
+  /** Stored events matching every filter given, newest first. */
+  listEvents(request?: EventListRequest): Promise<Page<StoredEvent>>;
+  /**
+   * Event counts per (actor country, recipient country) pair over the events matching the filters,
+   * most events first (then by the two ids).
+   */
+  eventDyads(filters?: EventFilters): Promise<readonly Dyad[]>;
+  /** Event counts per day (the event's date, else the article's; undated left out), oldest first. */
+  eventSeries(filters?: EventFilters): Promise<readonly SeriesPoint[]>;
+  /**
+   * Places events happened at, with coordinates where the stored entity has them, most events first
+   * (then by id); a location the store holds no entity for is left out.
+   */
+  eventLocations(filters?: EventFilters): Promise<readonly EventLocation[]>;
+}
+
+/** Paging: limit 1–MAX_LIMIT (default DEFAULT_LIMIT, src/search/types.ts), offset ≥ 0; bad values throw RangeError. */
+export interface PageRequest {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface Page<T> {
+  /** All matches, not only this page. */
+  readonly total: number;
+  readonly items: readonly T[];
+}
+
+export interface ArticleListRequest extends PageRequest {
+  readonly source?: string;
+}
+
+export interface ArticleSummary {
+  readonly id: string;
+  readonly title: string | null;
+  readonly publishedAt: string | null;
+  readonly source: string | null;
+  readonly url: string | null;
+  readonly language: string;
+  readonly duplicateOf: string | null;
+  readonly mentions: number;
+  readonly events: number;
+}
+
+export interface EntityListRequest extends PageRequest {
+  readonly query?: string;
+  readonly type?: EntityType;
+}
+
+export interface EntityMention extends Span {
+  readonly articleId: string;
+  readonly articleTitle: string | null;
+  readonly publishedAt: string | null;
+  /** The mention as written. */
+  readonly text: string;
+  readonly via: LinkVia | null;
+}
+
+export interface Variant {
+  readonly text: string;
+  readonly count: number;
+}
+
+export interface TimelinePoint {
+  /** `YYYY-MM-DD`. */
+  readonly day: string;
+  readonly mentions: number;
+  readonly articles: number;
+}
+
+export interface Cooccurrence {
+  readonly entity: EntityRef;
+  /** Articles that mention both. */
+  readonly articles: number;
+}
+
+export interface EventFilters {
+  readonly type?: PloverType;
+  /** Entity id among the actors. */
+  readonly actor?: string;
+  /** Entity id among the recipients. */
+  readonly recipient?: string;
+  /** A country id (`country:ru`) that is, or holds, an actor, a recipient or the location. */
+  readonly country?: string;
+  readonly articleId?: string;
+  /**
+   * Inclusive bounds on the event date (its own, else the article's), `YYYY-MM-DD`; an event dated
+   * only to a month or a year, like an undated one, falls outside any range.
+   */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface EventListRequest extends EventFilters, PageRequest {}
+
+/** An event as stored, with its article and its arguments' entities resolved where stored. */
+export interface StoredEvent extends EventRecord {
+  readonly articleId: string;
+  readonly articleTitle: string | null;
+  readonly publishedAt: string | null;
+  /** The entities the actors, recipients and location name, where the store holds them. */
+  readonly entities: readonly EntityRef[];
+}
+
+export interface Dyad {
+  /** Country ids; an argument with no country (an unknown group) is left out of the pairs. */
+  readonly actorCountry: string;
+  readonly recipientCountry: string;
+  readonly events: number;
+  /** Counts by PLOVER type. */
+  readonly types: Readonly<Partial<Record<PloverType, number>>>;
+  /** Sum of the PLOVER intensity of the events' types (src/events/export/scales.ts), negative for conflict. */
+  readonly intensity: number;
+}
+
+export interface SeriesPoint {
+  /** `YYYY-MM-DD`; an event dated only to a month or year is left out. */
+  readonly day: string;
+  readonly events: number;
+  readonly types: Readonly<Partial<Record<PloverType, number>>>;
+  /** Sum of the PLOVER intensity of the events' types. */
+  readonly intensity: number;
+}
+
+export interface EventLocation {
+  readonly entity: EntityRef;
+  readonly events: number;
+  readonly types: Readonly<Partial<Record<PloverType, number>>>;
 }

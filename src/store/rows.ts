@@ -2,7 +2,7 @@
 // Pure and shared by the adapters: keys are the column names, values what both databases bind
 // (text, numbers, null; no undefined, no booleans), so each adapter only supplies its SQL.
 
-import type { Doc, EntityRef, EntityType } from '../core/doc.ts';
+import type { Auxiliary, Doc, EntityRef, EntityType, EventRecord, PloverType } from '../core/doc.ts';
 import { type AnalysisJson, toAnalysisJson } from '../pipeline/contract.ts';
 import type { SearchDocument } from '../search/index-document.ts';
 import type { SaveArticleInput, StoredArticle } from './repository.ts';
@@ -37,13 +37,33 @@ export interface EntityRow {
   readonly provisional: 0 | 1;
 }
 
+/** An events row; its actors and recipients are event_participants rows. */
+export interface EventRow {
+  readonly id: string;
+  readonly article_id: string;
+  readonly type: PloverType;
+  readonly mode: string | null;
+  /** The context list as JSON. */
+  readonly context: string;
+  readonly auxiliary: Auxiliary | null;
+  readonly location_id: string | null;
+  readonly event_date: string | null;
+  readonly fatalities: number | null;
+  readonly injured: number | null;
+  readonly evidence_start: number;
+  readonly evidence_end: number;
+  readonly trigger_start: number;
+  readonly trigger_end: number;
+  readonly confidence: number;
+}
+
 export interface ArticleRecords {
   readonly article: ArticleRow;
   readonly bands: readonly { band: number; value: number; article_id: string }[];
   readonly entities: readonly EntityRow[];
   readonly articleEntities: readonly { article_id: string; entity_id: string; mentions: number }[];
   readonly mentions: readonly Record<string, string | number | null>[];
-  readonly events: readonly Record<string, string | number | null>[];
+  readonly events: readonly EventRow[];
   readonly participants: readonly {
     event_id: string;
     role: 'actor' | 'recipient';
@@ -172,6 +192,30 @@ export function entityFromRow(row: EntityRow): EntityRef {
     ...(row.lat !== null && { lat: row.lat }),
     ...(row.lon !== null && { lon: row.lon }),
     ...(row.provisional === 1 && { provisional: true as const }),
+  };
+}
+
+/** A stored event as the pipeline's EventRecord, with its arguments in seq order: absent fields stay absent. */
+export function eventFromRow(
+  row: EventRow,
+  actors: readonly string[],
+  recipients: readonly string[],
+): EventRecord {
+  return {
+    id: row.id,
+    type: row.type,
+    ...(row.mode !== null && { mode: row.mode }),
+    context: JSON.parse(row.context) as string[],
+    ...(row.auxiliary !== null && { auxiliary: row.auxiliary }),
+    actors,
+    recipients,
+    ...(row.location_id !== null && { location: row.location_id }),
+    ...(row.event_date !== null && { date: row.event_date }),
+    ...(row.fatalities !== null && { fatalities: row.fatalities }),
+    ...(row.injured !== null && { injured: row.injured }),
+    evidence: { start: row.evidence_start, end: row.evidence_end },
+    trigger: { start: row.trigger_start, end: row.trigger_end },
+    confidence: row.confidence,
   };
 }
 

@@ -1,8 +1,9 @@
 // Every statement the SQLite adapter runs except search's (sqlite-search.ts), prepared once from
 // constant SQL: values are always bound. Inserts take the rows of rows.ts, whose keys are the
-// column names, as named parameters.
+// column names, as named parameters; the reads (reads-sql.ts) take their `@name` values as they are.
 
 import type { Database } from 'better-sqlite3';
+import { type ReadStatement, readSql } from './reads-sql.ts';
 import type { ArticleRow, EntityRow } from './rows.ts';
 import type { SimhashRow } from './shared.ts';
 import { SIMHASH_BANDS } from './simhash.ts';
@@ -97,5 +98,13 @@ export function prepareStatements(db: Database) {
          (SELECT COUNT(*) FROM quotes) AS quotes`,
     ),
     search: createSqliteSearch(db),
+    reads: prepareReads(db),
   };
+}
+
+function prepareReads(db: Database) {
+  const sql = readSql('sqlite');
+  const statements = {} as Record<ReadStatement, ReturnType<Database['prepare']>>;
+  for (const name of Object.keys(sql) as ReadStatement[]) statements[name] = db.prepare(sql[name]);
+  return statements;
 }

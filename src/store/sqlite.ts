@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { buildSearchDocument } from '../search/index-document.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer, type TextAnalyzer } from '../text/text-layer.ts';
+import { createReads } from './reads.ts';
 import type { Repository, SaveOutcome } from './repository.ts';
 import { type ArticleRecords, articleRecords, entityFromRow, storedArticle } from './rows.ts';
 import { checkMaxDistance, EMPTY_STATS, LATEST_SCHEMA, nearest, notMigrated } from './shared.ts';
@@ -110,5 +111,6 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
         schemaVersion,
       };
     },
+    ...createReads(async (statement, params) => st().reads[statement].all(params) as object[]),
   };
 }
