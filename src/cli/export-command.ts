@@ -11,9 +11,8 @@ import { open, writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import type { EntityRef } from '../core/doc.ts';
 import { fail, MarsadError } from '../core/errors.ts';
-import { toPloverJsonLines } from '../events/export/plover.ts';
-import { toCsv, toTsv } from '../events/export/table.ts';
-import { clusterStories, type ReportInput } from '../events/stories.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportStories } from '../events/export/format.ts';
+import type { ReportInput } from '../events/stories.ts';
 import { makeArticle, parseIsoDate } from '../ingest/article.ts';
 import { DEFAULT_MAX_BYTES, decodeText, readInput } from '../ingest/decode.ts';
 import { extractArticle, looksLikeHtml } from '../ingest/html.ts';
@@ -21,9 +20,6 @@ import { loadCuratedKnowledgeBase } from '../kb/knowledge-base.ts';
 import { createAnalyzer } from '../pipeline/analyze.ts';
 import type { Io } from './io.ts';
 import { positiveInt } from './number-options.ts';
-
-export const FORMATS = ['plover', 'tsv', 'csv'] as const;
-export type ExportFormat = (typeof FORMATS)[number];
 
 interface ExportOptions {
   format: ExportFormat;
@@ -59,7 +55,7 @@ export function registerExport(program: Command, io: Io): void {
     )
     .addOption(
       new Option('--format <format>', 'plover: PLOVER JSON lines, one record per story; tsv or csv: a table')
-        .choices(FORMATS)
+        .choices(EXPORT_FORMATS)
         .default('plover'),
     )
     .option(
@@ -148,13 +144,7 @@ Examples:
         }
       }
 
-      const stories = clusterStories(reports, { partOf: (id) => kb.get(id)?.partOf });
-      const output =
-        options.format === 'plover'
-          ? toPloverJsonLines(stories, entities, { iso3: (id) => kb.get(id)?.iso3 })
-          : options.format === 'tsv'
-            ? toTsv(stories, entities)
-            : toCsv(stories, entities);
+      const { output, stories } = exportStories(options.format, reports, entities, kb);
       if (options.out === undefined) io.stdout.write(output);
       else {
         try {
@@ -164,7 +154,7 @@ Examples:
         }
       }
       report(
-        `${stories.length} ${plural(stories.length, 'story', 'stories')} from ${reports.length} ${plural(reports.length, 'report', 'reports')} in ${articles} ${plural(articles, 'article', 'articles')}${options.out === undefined ? '' : `, written to ${options.out}`}`,
+        `${stories} ${plural(stories, 'story', 'stories')} from ${reports.length} ${plural(reports.length, 'report', 'reports')} in ${articles} ${plural(articles, 'article', 'articles')}${options.out === undefined ? '' : `, written to ${options.out}`}`,
       );
       if (failed > 0)
         throw new MarsadError(

@@ -4,11 +4,11 @@
 
 import type { Command } from 'commander';
 import { fail } from '../core/errors.ts';
-import { applyCuration, type CurationOp, type Lang } from '../kb/curation.ts';
-import { appendCuration, curationPath, DEFAULT_CURATION_FILE, readCurationLog } from '../kb/curation-log.ts';
+import { type CurationOutcome, curateAlias, curateMerge, nameLanguage } from '../kb/curate.ts';
+import { curationPath, DEFAULT_CURATION_FILE, readCurationLog } from '../kb/curation-log.ts';
 import { entityCard, entityLine } from '../kb/describe.ts';
 import type { Entity, EntityType } from '../kb/entity.ts';
-import { loadCuratedKnowledgeBase, loadKnowledgeBase } from '../kb/knowledge-base.ts';
+import { loadCuratedKnowledgeBase } from '../kb/knowledge-base.ts';
 import { tidy } from '../kb/names.ts';
 import { findEntities, searchEntities } from '../kb/search.ts';
 import { formatStats, kbStats } from '../kb/stats.ts';
@@ -20,7 +20,6 @@ interface Common {
 }
 
 const TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
-const ARABIC_LETTER = /[\u0600-\u06ff]/;
 
 export function registerKb(program: Command, io: Io): void {
   const kb = program
@@ -141,60 +140,48 @@ function search(io: Io, raw: string, options: Common & { type?: string; limit: s
   else io.stdout.write(hits.map((h) => `${entityLine(h.entity)}  (${h.match}: ${h.name})\n`).join(''));
 }
 
-/** The curated knowledge base, the log's operations, and the entity an id stands for (or a clear error). */
-function curated(log: string) {
-  const ops = readCurationLog(log);
-  const kb = loadCuratedKnowledgeBase({ curation: log });
-  const entity = (id: string): Entity => {
-    const e = kb.get(kb.resolve(id));
-    if (e === undefined) throw fail('UNKNOWN_ENTITY', id);
-    return e;
-  };
-  return { ops, kb, entity };
-}
-
-/** Applies the log plus `op` to the built entities: any refusal (cycle, type clash) comes before writing. */
-function validate(ops: readonly CurationOp[], op: CurationOp): void {
-  applyCuration(loadKnowledgeBase().all(), [...ops, op], 'refused, nothing written');
-}
-
-function record(io: Io, log: string, op: CurationOp, options: Common, done: string): void {
-  appendCuration(log, op);
-  if (options.json) json(io, { written: true, log, op });
-  else io.stdout.write(`${done}; logged in ${log}\n`);
+function report(
+  io: Io,
+  log: string,
+  options: Common,
+  outcome: CurationOutcome,
+  done: string,
+  kept: string,
+): void {
+  if (options.json) json(io, { written: outcome.written, log, op: outcome.op });
+  else io.stdout.write(outcome.written ? `${done}; logged in ${log}\n` : `${kept}; nothing written\n`);
 }
 
 function alias(io: Io, id: string, rawName: string, options: Common & { lang?: string }): void {
   const name = nonEmpty(rawName, 'the alias NAME');
-  const lang = (options.lang ?? (ARABIC_LETTER.test(name) ? 'ar' : 'en')) as Lang;
+  const lang = options.lang ?? nameLanguage(name);
   if (lang !== 'ar' && lang !== 'en')
     throw fail('BAD_OPTION', `--lang must be ar or en, not "${options.lang}"`);
   const log = logOf(options);
-  const { ops, entity } = curated(log);
-  const target = entity(id);
-  const op: CurationOp = { op: 'alias', id, lang, name, at: new Date().toISOString() };
-  if (target.name[lang] === name || target.aliases[lang].includes(name)) {
-    if (options.json) json(io, { written: false, log, op });
-    else io.stdout.write(`"${name}" is already a name of ${target.id}; nothing written\n`);
-    return;
-  }
-  validate(ops, op);
-  record(io, log, op, options, `added ${lang} alias "${name}" to ${label(target)}`);
+  const outcome = curateAlias(log, id, name, lang);
+  const { target } = outcome;
+  report(
+    io,
+    log,
+    options,
+    outcome,
+    `added ${lang} alias "${name}" to ${label(target)}`,
+    `"${name}" is already a name of ${target.id}`,
+  );
 }
 
 function merge(io: Io, from: string, into: string, options: Common): void {
   const log = logOf(options);
-  const { ops, kb, entity } = curated(log);
-  if (!/^new:/.test(from)) entity(from);
-  const target = entity(into);
-  const op: CurationOp = { op: 'merge', from, into, at: new Date().toISOString() };
-  if (from !== into && kb.resolve(from) !== from && kb.resolve(from) === target.id) {
-    if (options.json) json(io, { written: false, log, op });
-    else io.stdout.write(`${from} is already merged into ${target.id}; nothing written\n`);
-    return;
-  }
-  validate(ops, op);
-  record(io, log, op, options, `merged ${from} into ${label(target)}`);
+  const outcome = curateMerge(log, from, into);
+  const { target } = outcome;
+  report(
+    io,
+    log,
+    options,
+    outcome,
+    `merged ${from} into ${label(target)}`,
+    `${from} is already merged into ${target.id}`,
+  );
 }
 
 const label = (e: Entity) => `${e.id} (${e.name.ar} · ${e.name.en})`;

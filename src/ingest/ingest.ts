@@ -5,10 +5,11 @@
 // (even kill -9) skips what is stored and adds only the rest. A bad item is reported and never stops
 // the batch.
 
+import type { Analyze } from '../pipeline/analyze.ts';
 import type { Repository } from '../store/repository.ts';
-import { makeArticle } from './article.ts';
+import { type ArticleInput, makeArticle } from './article.ts';
 import { fingerprint, NEAR_DUPLICATE_BITS } from './dedupe/index.ts';
-import { analyzeInPool } from './pool.ts';
+import { analysisFailure, analyzeInPool, type PoolResult } from './pool.ts';
 import { errorItem, type IngestError, type IngestItem } from './sources/item.ts';
 
 export interface IngestReport {
@@ -25,6 +26,11 @@ export interface IngestOptions {
   readonly workers?: number;
   /** Called once per item, with whether it went well (for a progress line). */
   readonly onItem?: (ok: boolean) => void;
+  /**
+   * Analyse on this thread with an analyzer already loaded, instead of in a worker pool: for a
+   * server that saves one posted article at a time and holds the models anyway.
+   */
+  readonly analyze?: Analyze;
 }
 
 interface Pending {
@@ -86,7 +92,10 @@ export async function ingest(
     }
   }
 
-  for await (const result of analyzeInPool(fresh(), options.workers ? { workers: options.workers } : {})) {
+  const analysed = options.analyze
+    ? analyzeHere(fresh(), options.analyze)
+    : analyzeInPool(fresh(), options.workers ? { workers: options.workers } : {});
+  for await (const result of analysed) {
     const { tag } = result;
     if (!result.ok) {
       fail(tag.origin, {
@@ -106,4 +115,20 @@ export async function ingest(
     }
   }
   return report;
+}
+
+/** The pool's results, computed one at a time on the calling thread. */
+async function* analyzeHere<T>(
+  items: AsyncIterable<{ readonly tag: T; readonly article: ArticleInput }>,
+  analyze: Analyze,
+): AsyncGenerator<PoolResult<T>> {
+  for await (const { tag, article } of items) {
+    let result: PoolResult<T>;
+    try {
+      result = { ok: true, tag, doc: analyze(article) };
+    } catch (error) {
+      result = { ok: false, tag, error: analysisFailure(error) };
+    }
+    yield result;
+  }
 }

@@ -2,10 +2,10 @@
 // (plain data, which crosses the thread boundary; a Doc's word shapes hold lazy stems that cannot).
 
 import { parentPort } from 'node:worker_threads';
-import { MarsadError } from '../core/errors.ts';
 import { createAnalyzer } from '../pipeline/analyze.ts';
 import { toAnalysisJson } from '../pipeline/contract.ts';
 import type { ArticleInput } from './article.ts';
+import { analysisFailure } from './pool.ts';
 
 const analyze = createAnalyzer();
 
@@ -13,8 +13,6 @@ parentPort?.on('message', ({ id, article }: { id: number; article: ArticleInput 
   try {
     parentPort!.postMessage({ id, analysis: toAnalysisJson(analyze(article)) });
   } catch (error) {
-    const code = error instanceof MarsadError ? error.code : undefined;
-    const message = error instanceof Error ? error.message : String(error);
-    parentPort!.postMessage({ id, error: { ...(code && { code }), message } });
+    parentPort!.postMessage({ id, error: analysisFailure(error) });
   }
 });

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Doc } from '../core/doc.ts';
+import { MarsadError } from '../core/errors.ts';
 import { type AnalysisJson, fromAnalysisJson } from '../pipeline/contract.ts';
 import type { ArticleInput } from './article.ts';
 
@@ -24,6 +25,13 @@ export type PoolResult<T> =
       readonly tag: T;
       readonly error: { readonly code?: string; readonly message: string };
     };
+
+/** An analysis error as plain data: its MarsadError code, if any, and its message. */
+export function analysisFailure(error: unknown): { readonly code?: string; readonly message: string } {
+  const code = error instanceof MarsadError ? error.code : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...(code && { code }), message };
+}
 
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
 const WORKER = new URL(FROM_SOURCES ? './pool-worker.ts' : './pool-worker.js', import.meta.url);

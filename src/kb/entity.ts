@@ -10,6 +10,8 @@
 //   per:<slug>                 per:sergey-lavrov
 // The build fails on an id used twice, so a new city or person that would collide needs a new slug.
 
+import type { EntityRef } from '../core/doc.ts';
+
 export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
 /**
@@ -108,4 +110,19 @@ export interface Entity {
   readonly lon?: number;
   readonly population?: number;
   readonly roles?: readonly Role[];
+}
+
+/** The entity as an analysis names it: what a mention links to. */
+export function toEntityRef(e: Entity): EntityRef {
+  return {
+    id: e.id,
+    type: e.type,
+    name: { ar: e.name.ar, en: e.name.en },
+    kind: e.kind,
+    ...(e.country !== undefined && { country: e.country }),
+    ...(e.wikidata !== undefined && { wikidata: e.wikidata }),
+    ...(e.geonames !== undefined && { geonames: e.geonames }),
+    ...(e.lat !== undefined && { lat: e.lat }),
+    ...(e.lon !== undefined && { lon: e.lon }),
+  };
 }

@@ -16,7 +16,7 @@ import {
   type Mention,
   wordSegments,
 } from '../core/doc.ts';
-import type { Entity } from '../kb/entity.ts';
+import { type Entity, toEntityRef } from '../kb/entity.ts';
 import { aliasKeys } from '../kb/keys.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { matchKey } from '../text/normalize.ts';
@@ -278,7 +278,7 @@ function output(text: string, drafts: readonly Draft[]): Linked {
   const mentions = drafts.map((d): Mention => {
     const written = text.slice(d.start, d.stop);
     const id = d.entity?.id ?? d.provisional ?? null;
-    if (d.entity && !entities.has(d.entity.id)) entities.set(d.entity.id, entityRef(d.entity));
+    if (d.entity && !entities.has(d.entity.id)) entities.set(d.entity.id, toEntityRef(d.entity));
     if (!d.entity && d.provisional) {
       const known = entities.get(d.provisional);
       // A provisional entity is named by its longest mention.
@@ -300,18 +300,4 @@ function output(text: string, drafts: readonly Draft[]): Linked {
     };
   });
   return { mentions, entities: [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
-}
-
-function entityRef(e: Entity): EntityRef {
-  return {
-    id: e.id,
-    type: e.type,
-    name: { ar: e.name.ar, en: e.name.en },
-    kind: e.kind,
-    ...(e.country !== undefined && { country: e.country }),
-    ...(e.wikidata !== undefined && { wikidata: e.wikidata }),
-    ...(e.geonames !== undefined && { geonames: e.geonames }),
-    ...(e.lat !== undefined && { lat: e.lat }),
-    ...(e.lon !== undefined && { lon: e.lon }),
-  };
 }
