@@ -4,12 +4,14 @@
 import { Command, CommanderError } from 'commander';
 import { MarsadError } from '../core/errors.ts';
 import { registerAnalyze } from './analyze-command.ts';
+import { registerDb } from './db-command.ts';
 import { registerEval } from './eval-command.ts';
 import { registerExport } from './export-command.ts';
 import { registerIngest } from './ingest-command.ts';
 import type { Io } from './io.ts';
 import { registerKb } from './kb-command.ts';
 import { registerSearch } from './search-command.ts';
+import { registerServe } from './serve-command.ts';
 
 function buildProgram(io: Io): Command {
   const program = new Command('marsad')
@@ -19,11 +21,13 @@ function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
   registerAnalyze(program, io);
+  registerDb(program, io);
   registerEval(program, io);
   registerExport(program, io);
   registerIngest(program, io);
   registerKb(program, io);
   registerSearch(program, io);
+  registerServe(program, io);
   return program;
 }
 
