@@ -28,10 +28,17 @@ export function storeLocation(db: string | undefined): {
 
 /** The store the options name, migrated and ready. */
 export async function openStore(db: string | undefined): Promise<Repository> {
+  return (await openMigrated(db)).store;
+}
+
+/** The store the options name, migrated, with the migrations this opening applied. */
+export async function openMigrated(
+  db: string | undefined,
+): Promise<{ readonly store: Repository; readonly applied: readonly number[] }> {
   const { where, postgres } = storeLocation(db);
   const store = postgres ? openPostgresRepository(where) : openSqliteRepository(where);
   try {
-    await store.migrate();
+    return { store, applied: await store.migrate() };
   } catch (error) {
     // A server that cannot be reached leaves no pool running, and says so in one line.
     await store.close().catch(() => undefined);
@@ -39,16 +46,15 @@ export async function openStore(db: string | undefined): Promise<Repository> {
     const reason = error instanceof Error ? error.message : String(error);
     throw fail('BAD_OPTION', `cannot open the PostgreSQL store ${withoutPassword(where)}: ${reason}`);
   }
-  return store;
 }
 
-/** The URL to show: a password in it is not printed. */
-function withoutPassword(url: string): string {
+/** The URL to show: a password in it is printed as `mask` ('' leaves it out, user name kept). */
+export function withoutPassword(url: string, mask = '***'): string {
   try {
     const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
+    if (parsed.password !== '') parsed.password = mask;
     return parsed.toString();
   } catch {
-    return url.replace(/\/\/[^@/]*@/, '//***@');
+    return url.replace(/\/\/[^@/]*@/, `//${mask}@`);
   }
 }

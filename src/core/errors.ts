@@ -21,6 +21,16 @@ export const ERRORS = {
     `${where} line ${line}: ${detail}; fix or delete that line (one JSON operation per line)`,
   CURATION_REFUSED: (where: string, detail: string) => `${where}: ${detail}`,
   CURATION_UNWRITABLE: (path: string, reason: string) => `cannot write the curation log ${path}: ${reason}`,
+  STORE_NOT_FOUND: (path: string) =>
+    `no SQLite store at ${path}; name it with --db PATH (or $MARSAD_DB), or create it with \`marsad db migrate --db PATH\``,
+  STORE_NOT_MARSAD: (path: string, detail: string) =>
+    `${path} is not a Marsad SQLite store (${detail}); give a file made by \`marsad db backup\``,
+  STORE_TOO_NEW: (path: string, version: number, latest: number) =>
+    `${path} is at schema ${version}, newer than this Marsad's ${latest}; restore it with the Marsad that wrote it, or a newer one`,
+  STORE_FILE_EXISTS: (path: string) => `${path} already exists; add --force to replace it`,
+  STORE_COPY_FAILED: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
+  STORE_USE_PG_TOOLS: (action: string, commands: string) =>
+    `marsad db ${action} copies SQLite stores only; for PostgreSQL, use its own tools:\n  ${commands}`,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
