@@ -104,9 +104,14 @@ describe('web UI in Chromium', { skip: available ? false : `no Chromium at ${CHR
   });
 
   const shot = async (name: string) => {
-    // JPEG: a tenth of the PNG's size, and they live in git.
+    // JPEG, not PNG: the screenshots live in git, at half the size.
     if (SCREENSHOTS)
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.jpg`), fullPage: true, type: 'jpeg', quality: 70 });
+      await page.screenshot({
+        path: join(SCREENSHOTS, `${name}.jpg`),
+        fullPage: true,
+        type: 'jpeg',
+        quality: 70,
+      });
   };
   const testid = (id: string) => page.locator(`[data-testid="${id}"]`);
 
