@@ -21,6 +21,7 @@ import { aliasKeys } from '../kb/keys.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { matchKey } from '../text/normalize.ts';
 import { resolveCoreference } from './coref.ts';
+import { placedCandidate } from './placement.ts';
 import { readingsWithoutProclitics } from './proclitics.ts';
 import { findOfficePhrases, type OfficePhrase } from './roles.ts';
 import { createSpotter, rank, type Spot } from './spot.ts';
@@ -95,9 +96,17 @@ export function createLinker(kb: KnowledgeBase, options: LinkerOptions = {}) {
       for (const inner of spotNames(text, doc.tokens.slice(outer.first + 1, outer.end)))
         nested.push({ ...inner, first: inner.first + outer.first + 1, end: inner.end + outer.first + 1 });
     const unambiguous = new Set(spots.filter((s) => s.entities.length === 1).map((s) => s.entities[0]!.id));
+    const demonyms = spotDemonyms(text, doc.tokens);
+    const demonymAt = new Map(demonyms.map((s) => [s.first, s]));
+    /** Countries a demonym right before or after the name points to (العاصمة الأردنية عمان, حلب السورية). */
+    const countriesBeside = (s: Spot) =>
+      [demonymAt.get(s.first - 1), demonymAt.get(s.end)].flatMap((d) => (d ? [d.entities[0]!.id] : []));
 
     const drafts: Draft[] = [...spots, ...nested].map((s) => {
-      const entity = s.entities.find((e) => unambiguous.has(e.id)) ?? s.entities[0]!;
+      const entity =
+        placedCandidate(s.entities, text.slice(s.start, s.stop), countriesBeside(s)) ??
+        s.entities.find((e) => unambiguous.has(e.id)) ??
+        s.entities[0]!;
       const via = viaName(entity, text.slice(s.start, s.stop));
       return { first: s.first, end: s.end, start: s.start, stop: s.stop, type: entity.type, entity, via };
     });
@@ -120,8 +129,6 @@ export function createLinker(kb: KnowledgeBase, options: LinkerOptions = {}) {
     const countryAt = new Map(
       drafts.filter((d) => d.entity && DISTINCT_KINDS.has(d.entity.kind)).map((d) => [d.first, d]),
     );
-    const demonyms = spotDemonyms(text, doc.tokens);
-    const demonymAt = new Map(demonyms.map((s) => [s.first, s]));
     for (const s of demonyms) {
       if (drafts.some((d) => d.first < s.end && s.first < d.end)) continue;
       const { first, end, start, stop } = s;
