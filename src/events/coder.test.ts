@@ -53,6 +53,13 @@ describe('PLOVER event coding', () => {
     assert.equal(named('يرفض').auxiliary, 'negated');
   });
 
+  test('what a denial verb denies is negated; a new report after it is not', () => {
+    const denied = eventsOf('نفى المتحدث باسم الشرطة أن يكون المسلحون قد خطفوا أحداً من الجنود.');
+    assert.equal(denied.named('خطفوا').auxiliary, 'negated');
+    const reported = eventsOf('نفى المتحدث ذلك، وقال إن المسلحين خطفوا جنديين.');
+    assert.equal(reported.named('خطفوا').auxiliary, undefined);
+  });
+
   test('an attack counts its dead, and hits the state it happened in when no target is named', () => {
     const { named } = eventsOf('وقع هجوم إرهابي في موسكو، أسفر عن مقتل 144 شخصاً.');
     const e = named('هجوم');

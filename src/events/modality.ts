@@ -21,6 +21,22 @@ const FUTURE_AFTER = new Set(['المقبل', 'القادم', 'المقبله', 
 const PAST_AFTER = new Set(['السابق', 'السابقه', 'الماضي', 'الماضيه']);
 const HISTORICAL_BEFORE: readonly (readonly string[])[] = [['في', 'وقت', 'سابق'], ['سابقا'], ['من', 'قبل']];
 const CONDITIONALS = new Set(['لو', 'اذا']);
+/** Verbs of denial: what follows their أن is denied (نفى المتحدث أن يكون المسلحون قد خطفوا أحداً). */
+const DENIALS = new Set([
+  'نفي',
+  'نفت',
+  'ينفي',
+  'تنفي',
+  'نفوا',
+  'انكر',
+  'انكرت',
+  'ينكر',
+  'تنكر',
+  'نافيا',
+  'نافيه',
+]);
+/** Speech verbs that start a new report after a denial (نفى ذلك، وقال إن …): what they report is not denied. */
+const SPEECH = new Set(['قال', 'قالت', 'اكد', 'اكدت', 'اضاف', 'اضافت', 'اوضح', 'اوضحت', 'اشار', 'اشارت']);
 /** How many words before a trigger a negation or condition may stand. */
 const NEAR = 2;
 
@@ -42,10 +58,18 @@ export function auxiliaryOf(
   const near = before.slice(-NEAR);
   const after = tokens[t + 1]?.norm ?? '';
   const trigger = tokens[t]!.norm;
-  if (near.some((w) => NEGATIONS.has(w))) return 'negated';
+  if (near.some((w) => NEGATIONS.has(w)) || denied(before)) return 'negated';
   if (near.some((w) => CONDITIONALS.has(w)) || hasPhrase(near, ['في', 'حال'])) return 'hypothetical';
   if (FUTURE_BEFORE.some((p) => hasPhrase(before, p)) || FUTURE_AFTER.has(after)) return 'future';
   if (verb && /^[وف]?س[يتن]/.test(trigger) && trigger.length > 4) return 'future';
   if (PAST_AFTER.has(after) || HISTORICAL_BEFORE.some((p) => hasPhrase(before, p))) return 'historical';
   return undefined;
+}
+
+/** The words before a trigger hold a denial verb, then its أن, and no new report in between. */
+function denied(before: readonly string[]): boolean {
+  const denial = before.findLastIndex((w) => DENIALS.has(w));
+  if (denial < 0) return false;
+  const rest = before.slice(denial + 1);
+  return rest.includes('ان') && !rest.some((w) => SPEECH.has(w));
 }
