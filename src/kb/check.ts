@@ -15,6 +15,7 @@ const ID_PREFIX: Readonly<Record<EntityKind, string>> = {
   government: 'org:',
   group: 'org:',
   person: 'per:',
+  currency: 'currency:',
 };
 const STATES: ReadonlySet<EntityKind> = new Set(['country', 'former_country']);
 const ORGANISATIONS: ReadonlySet<EntityKind> = new Set(['organisation', 'body', 'government', 'group']);

@@ -8,6 +8,7 @@
 //   region:<slug>              region:crimea, region:gaza-strip, region:red-sea (waters too)
 //   org:<slug>                 org:cis, org:cis-cfm, org:unsc
 //   per:<slug>                 per:sergey-lavrov
+//   currency:<iso 4217>        currency:usd
 // The build fails on an id used twice, so a new city or person that would collide needs a new slug.
 
 import type { EntityRef } from '../core/doc.ts';
@@ -17,7 +18,8 @@ export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 /**
  * region covers continents and areas as well as provinces; water: seas, straits, rivers, canals;
  * body: an organ of an organisation (the UN Security Council); government: a state institution news
- * names as an actor (the Kremlin, the Knesset, the IRGC); group: a movement, party or armed group.
+ * names as an actor (the Kremlin, the Knesset, the IRGC); group: a movement, party or armed group;
+ * currency: a currency by its ISO 4217 code (currency:usd).
  */
 export const ENTITY_KINDS = [
   'country',
@@ -30,10 +32,11 @@ export const ENTITY_KINDS = [
   'government',
   'group',
   'person',
+  'currency',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-/** The NER type that goes with each kind (MISC has no kind yet). */
+/** The NER type that goes with each kind. */
 export const TYPE_OF_KIND: Readonly<Record<EntityKind, EntityType>> = {
   country: 'LOC',
   former_country: 'LOC',
@@ -45,6 +48,8 @@ export const TYPE_OF_KIND: Readonly<Record<EntityKind, EntityType>> = {
   government: 'ORG',
   group: 'ORG',
   person: 'PER',
+  // ANERcorp tags currency names MISC (دولار, اليورو): the tagger finds them, the knowledge base names them.
+  currency: 'MISC',
 };
 
 /**

@@ -79,6 +79,23 @@ describe('entity linking', () => {
     assert.equal(at('يريفان').via, 'metonym');
   });
 
+  test('same-named places: vowel marks or a demonym beside the name choose the city over the state', () => {
+    const { at } = linked('وصل الوزير إلى العاصمة الأردنية عمان ثم إلى عمّان مجدداً، وزار سلطنة عُمان.');
+    assert.equal(at('عمان').entity, 'city:jo:amman');
+    assert.equal(at('عمّان').entity, 'city:jo:amman');
+    assert.equal(at('سلطنة عُمان').entity, 'country:om');
+  });
+
+  test('currency names the tagger finds are currencies, not provisional entities', () => {
+    const { at } = linked('ارتفع الدولار أمام اليورو والجنيه المصري.', [
+      ['الدولار', 'MISC'],
+      ['اليورو', 'MISC'],
+    ]);
+    assert.equal(at('الدولار').entity, 'currency:usd');
+    assert.equal(at('اليورو').entity, 'currency:eur');
+    assert.equal(at('الجنيه المصري').entity, 'currency:egp');
+  });
+
   test('a name inside an organisation name is a mention of its own', () => {
     const { at } = linked('انعقد اجتماع مجلس وزراء خارجية رابطة الدول المستقلة في مينسك.');
     assert.equal(at('مجلس وزراء خارجية رابطة الدول المستقلة').entity, 'org:cis-cfm');

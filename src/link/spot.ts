@@ -36,6 +36,7 @@ const KIND_ORDER: readonly Entity['kind'][] = [
   'city',
   'region',
   'water',
+  'currency',
 ];
 
 /** Several entities written alike: countries before their namesake capitals, big cities before small. */
