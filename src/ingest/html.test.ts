@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { extractArticle, looksLikeHtml } from './html.ts';
+import { htmlToText } from './sources/html-text.ts';
 
 const NEWS_PAGE = `<!DOCTYPE html>
 <html lang="ar" dir="rtl">
@@ -222,6 +223,14 @@ describe('extractArticle', () => {
     assert.equal(closed.text, after);
     assert.equal(unclosed.text, 'نص');
     assert.ok(elapsed < 5000, `took ${Math.round(elapsed)} ms`);
+  });
+
+  test('keeps script and style code out of the text below the nesting limit too', () => {
+    // Found by html.fuzz.test.ts: past 512 levels elements were flattened, a <script> with them, and
+    // the tokenizer, which reads its body as raw text anyway, handed the code to the div around it.
+    const page = `${'<div>'.repeat(600)}<p>نص المقال</p><script>var tracker = 1;</script><style>.ad{}</style>`;
+    assert.equal(extractArticle(page).text, 'نص المقال');
+    assert.equal(htmlToText(page), 'نص المقال');
   });
 
   test('stays linear on entity floods, huge attributes and runs of tags', () => {

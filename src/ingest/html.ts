@@ -21,6 +21,22 @@ export interface ExtractedArticle {
 
 /** Nesting deeper than this is flattened into the element at this depth (browsers use 512 too). */
 const MAX_DEPTH = 512;
+/**
+ * Elements whose content htmlparser2's tokenizer reads as raw text, whatever the parser decides.
+ * They are never flattened: a <script> made void would hand its code to the element around it as
+ * text. They cannot hold elements, so they deepen the nesting by one at most.
+ */
+const RAW_TEXT_TAGS = new Set([
+  'script',
+  'style',
+  'title',
+  'textarea',
+  'iframe',
+  'noembed',
+  'noframes',
+  'xmp',
+  'plaintext',
+]);
 /** Longest class/id string the boilerplate patterns look at. */
 const MAX_HINT_CHARS = 300;
 /** A "title" longer than this is a page that never closed its <title> or <h1>. */
@@ -153,7 +169,7 @@ export function extractArticle(html: string): ExtractedArticle {
 /**
  * htmlparser2's Parser with nesting bounded: past MAX_DEPTH a new element is treated as void (it
  * opens and closes at once, its content goes to the element at the limit), while end tags still
- * close the elements that are open.
+ * close the elements that are open. Raw-text elements (RAW_TEXT_TAGS) still open there.
  */
 export class DepthBoundedParser extends Parser {
   private overflow = false;
@@ -180,7 +196,7 @@ export class DepthBoundedParser extends Parser {
   }
 
   protected override isVoidElement(name: string): boolean {
-    return super.isVoidElement(name) || (this.overflow && !this.closing);
+    return super.isVoidElement(name) || (this.overflow && !this.closing && !RAW_TEXT_TAGS.has(name));
   }
 }
 

@@ -135,6 +135,28 @@ describe('parseFeedXml', () => {
     assert.ok(performance.now() - started < 1000);
   });
 
+  test('a document type with an internal subset is read, its entities left unexpanded (no billion laughs)', () => {
+    // Found by feed.fuzz.test.ts: the subset's closing `]>` reached the reader as text before the
+    // root, and the feed was refused as "plain text, not an RSS or Atom feed".
+    const levels = Array.from(
+      { length: 9 },
+      (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`,
+    );
+    const xml = `<?xml version="1.0"?>
+<!DOCTYPE rss [
+  <!ENTITY lol "lol">
+  ${levels.join('\n  ')}
+  <!ENTITY nbsp "&#160;">
+]>
+<rss version="2.0"><channel><title>t</title>
+<item><title>لافروف &lol9;</title><link>https://ex.com/a/1</link><description>نص&nbsp;الخبر</description></item>
+</channel></rss>`;
+    assert.ok(looksLikeFeed(xml));
+    const [entry] = parseFeedXml(xml, 'bomb.xml').entries;
+    assert.equal(entry?.title, 'لافروف &lol9;');
+    assert.equal(entry?.text, 'نص الخبر');
+  });
+
   test('an HTML page, other XML, plain text and nothing are FEED_NOT_A_FEED', () => {
     assert.throws(
       () => parseFeedXml('<!DOCTYPE html><html><body><p>x</p></body></html>', 'page'),

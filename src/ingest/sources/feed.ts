@@ -39,7 +39,9 @@ const MAX_DEPTH = 256;
  * the first element is <rss>, <feed> or <rdf:RDF>.
  */
 export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, 4096).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '');
+  const head = text
+    .slice(0, 4096)
+    .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\]\s*)?>/gi, '');
   return /^\s*<(?:rss|(?:[\w-]+:)?feed|rdf:RDF)[\s>]/.test(head);
 }
 
@@ -95,6 +97,8 @@ class FeedReader implements Partial<Handler> {
   /** The entry field being read: its name, type attribute and text so far. */
   private field: { name: string; type: string; parts: string[] } | undefined;
   private titleParts: string[] | undefined;
+  /** Inside the internal subset of `<!DOCTYPE rss [ … ]>`, before the root. */
+  private inDoctypeSubset = false;
 
   constructor(
     private readonly where: string,
@@ -157,8 +161,23 @@ class FeedReader implements Partial<Handler> {
     }
   }
 
+  /**
+   * The parser ends a declaration at its first `>`, so an internal subset reaches the reader as
+   * `<!DOCTYPE rss [`, more declarations, and text up to its closing `]>`: that text is skipped.
+   * The subset's entities are never expanded (only XML's five and numeric references are decoded),
+   * so an entity bomb stays inert.
+   */
+  onprocessinginstruction(name: string, data: string): void {
+    if (this.stack.length === 0 && name.toLowerCase() === '!doctype' && /\[[^\]]*$/.test(data))
+      this.inDoctypeSubset = true;
+  }
+
   ontext(data: string): void {
     if (this.stack.length === 0) {
+      if (this.inDoctypeSubset) {
+        if (/\]\s*>/.test(data)) this.inDoctypeSubset = false;
+        return;
+      }
       if (data.trim() === '') return;
       if (this.kind === undefined) throw ingestFail('FEED_NOT_A_FEED', this.where, 'plain text');
       throw this.malformed('text outside the root element');
