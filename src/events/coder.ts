@@ -5,6 +5,7 @@
 // auxiliary mode; what the text leaves implicit is filled across events in context.ts.
 
 import type { Doc, EventRecord, Mention, Quote, Token } from '../core/doc.ts';
+import { insideLonger, overlappedTokens } from '../core/span-index.ts';
 import { argumentsOf, type Sentence } from './arguments.ts';
 import { fillFromContext } from './context.ts';
 import { type Trigger as Reading, type TriggerLexicon, triggerKeys } from './lexicon/triggers.ts';
@@ -67,12 +68,15 @@ export function createEventCoder(lexicon: TriggerLexicon, { isWord = () => false
 
 /** Mentions not inside another linked mention: the CIS Council, not the CIS inside it. */
 function outermost(mentions: readonly Mention[]): Mention[] {
-  return mentions.filter(
-    (m) =>
-      !mentions.some(
-        (o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start,
-      ),
-  );
+  const inside = insideLonger(mentions, () => true);
+  return mentions.filter((m) => !inside.has(m));
+}
+
+/** A trigger of the same type kept within SAME_EVENT_WINDOW tokens before `i` (looked for from the latest back). */
+function sameEventNearby(kept: readonly Trigger[], type: Trigger['sense']['type'], i: number): boolean {
+  for (let k = kept.length - 1; k >= 0 && i - kept[k]!.t <= SAME_EVENT_WINDOW; k--)
+    if (kept[k]!.sense.type === type) return true;
+  return false;
 }
 
 function findTriggers(
@@ -82,6 +86,7 @@ function findTriggers(
   linked: readonly Mention[],
 ): Trigger[] {
   const out: Trigger[] = [];
+  const named = overlappedTokens(doc.tokens, linked);
   let t = 0;
   for (const s of doc.sentences) {
     const first = t;
@@ -90,10 +95,9 @@ function findTriggers(
     const kept: Trigger[] = [];
     for (let i = first; i < t; i++) {
       const token = doc.tokens[i]!;
-      if (token.kind !== 'word' || linked.some((m) => m.start < token.end && token.start < m.end)) continue;
+      if (token.kind !== 'word' || named[i]) continue;
       const found = phraseAt(doc.tokens, lexicon, i, t) ?? wordAt(doc, lexicon, isWord, i, t);
-      if (!found || kept.some((k) => k.sense.type === found.sense.type && i - k.t <= SAME_EVENT_WINDOW))
-        continue;
+      if (!found || sameEventNearby(kept, found.sense.type, i)) continue;
       kept.push({ t: i, ...found, sentence });
       i += found.length - 1;
     }

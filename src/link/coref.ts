@@ -30,8 +30,12 @@ export function resolveCoreference(
   for (const d of drafts)
     if (!d.entity && !d.office) d.provisional = provisionalId(d.type, text.slice(d.start, d.stop));
   linkSurnames(drafts, text);
+  // Each step below indexes what it looks up, so an article of thousands of names stays linear.
+  const personAt = new Map<number, Draft>();
+  for (const d of drafts)
+    if (d.type === 'PER' && !d.office && !personAt.has(d.first)) personAt.set(d.first, d);
   for (const office of drafts.filter((d) => d.office)) {
-    const name = drafts.find((d) => d.first === office.end && d.type === 'PER' && !d.office);
+    const name = personAt.get(office.end);
     if (!name) continue;
     office.entity = name.entity;
     office.provisional = name.provisional;
@@ -47,16 +51,30 @@ function linkSurnames(drafts: readonly Draft[], text: string): void {
   const people = drafts
     .filter((d) => d.type === 'PER' && !d.office)
     .map((d) => ({ d, words: new Set(text.slice(d.start, d.stop).split(/\s+/).map(variantKey)) }));
+  // The people each word occurs in: a longer name holding every word of a short one holds its first.
+  const withWord = new Map<string, (typeof people)[number][]>();
+  for (const p of people)
+    for (const w of p.words) {
+      const list = withWord.get(w) ?? [];
+      if (list.at(-1) !== p) list.push(p);
+      withWord.set(w, list);
+    }
+  const longestFor = new Map<string, (typeof people)[number] | undefined>();
   for (const short of people) {
     if (short.d.entity) continue;
-    let longest: (typeof people)[number] | undefined;
-    for (const long of people)
-      if (
-        long.words.size > short.words.size &&
-        [...short.words].every((w) => long.words.has(w)) &&
-        (!longest || long.words.size > longest.words.size)
-      )
-        longest = long;
+    const key = [...short.words].join(' ');
+    if (!longestFor.has(key)) {
+      let longest: (typeof people)[number] | undefined;
+      for (const long of withWord.get([...short.words][0]!) ?? [])
+        if (
+          long.words.size > short.words.size &&
+          [...short.words].every((w) => long.words.has(w)) &&
+          (!longest || long.words.size > longest.words.size)
+        )
+          longest = long;
+      longestFor.set(key, longest);
+    }
+    const longest = longestFor.get(key);
     if (!longest) continue;
     short.d.entity = longest.d.entity;
     short.d.provisional = longest.d.provisional;
@@ -67,21 +85,47 @@ function linkSurnames(drafts: readonly Draft[], text: string): void {
 /** الوزير / الرئيس standing alone: the person of that office the article has named most so far. */
 function bareOffices(drafts: readonly Draft[], text: string, tokens: readonly Token[]): Draft[] {
   const out: Draft[] = [];
+  const covered = new Uint8Array(tokens.length);
+  const personFirst = new Set<number>();
+  for (const d of drafts) {
+    covered.fill(1, d.first, d.end);
+    if (d.type === 'PER') personFirst.add(d.first);
+  }
+  // Who holds each office by an office phrase of the article.
+  const officeHolders = new Map<RoleName, Set<string | undefined>>();
+  for (const o of drafts)
+    if (o.office)
+      officeHolders.set(o.office.role, (officeHolders.get(o.office.role) ?? new Set()).add(identity(o)));
+  const holds = (d: Draft, role: RoleName) =>
+    d.entity?.roles?.some((r) => r.role === role) === true ||
+    officeHolders.get(role)?.has(identity(d)) === true;
+
+  // One sweep: persons are counted per office as the tokens pass their end, the most named (the
+  // latest on a tie) kept as each office's best so far.
+  const persons = drafts.filter((d) => d.type === 'PER').sort((a, b) => a.stop - b.stop || a.start - b.start);
+  const tallies = new Map<RoleName, { counts: Map<string, Tally>; best?: Tally }>();
+  for (const role of new Set(BARE_OFFICES.values())) tallies.set(role, { counts: new Map() });
+  let next = 0;
   tokens.forEach((token, i) => {
-    if (token.kind !== 'word' || drafts.some((d) => d.first <= i && i < d.end)) return;
-    const reading = readingsWithoutProclitics(token.norm).find((r) => BARE_OFFICES.has(r.key));
-    if (!reading) return;
-    if (drafts.some((d) => d.first === i + 1 && d.type === 'PER')) return;
-    const role = BARE_OFFICES.get(reading.key)!;
-    const counts = new Map<string, { n: number; last: number; d: Draft }>();
-    for (const d of drafts) {
-      if (d.stop > token.start || d.type !== 'PER' || !holds(d, role, drafts)) continue;
+    for (; next < persons.length && persons[next]!.stop <= token.start; next++) {
+      const d = persons[next]!;
       const id = identity(d);
       if (id === undefined) continue;
-      const c = counts.get(id) ?? { n: 0, last: 0, d };
-      counts.set(id, { n: c.n + 1, last: d.start, d });
+      for (const [role, tally] of tallies) {
+        if (!holds(d, role)) continue;
+        const c = tally.counts.get(id) ?? { n: 0, last: -1, d };
+        const updated = { n: c.n + 1, last: Math.max(c.last, d.start), d: d.start >= c.last ? d : c.d };
+        tally.counts.set(id, updated);
+        // Counts only grow: the best stays best when it grows, and another can only overtake it.
+        const best = tally.best;
+        if (!best || best === c || updated.n > best.n || (updated.n === best.n && updated.last > best.last))
+          tally.best = updated;
+      }
     }
-    const best = [...counts.values()].sort((a, b) => b.n - a.n || b.last - a.last)[0];
+    if (token.kind !== 'word' || covered[i]) return;
+    const reading = readingsWithoutProclitics(token.norm).find((r) => BARE_OFFICES.has(r.key));
+    if (!reading || personFirst.has(i + 1)) return;
+    const best = tallies.get(BARE_OFFICES.get(reading.key)!)!.best;
     if (!best) return;
     out.push({
       first: i,
@@ -97,9 +141,9 @@ function bareOffices(drafts: readonly Draft[], text: string, tokens: readonly To
   return out;
 }
 
-/** Whether the person of a mention is known to hold `role`: from the knowledge base or an office phrase of the article. */
-function holds(d: Draft, role: RoleName, drafts: readonly Draft[]): boolean {
-  if (d.entity?.roles?.some((r) => r.role === role)) return true;
-  const id = identity(d);
-  return drafts.some((o) => o.office?.role === role && identity(o) === id);
+interface Tally {
+  readonly n: number;
+  /** Start of the latest mention counted. */
+  readonly last: number;
+  readonly d: Draft;
 }

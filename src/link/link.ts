@@ -16,6 +16,7 @@ import {
   type Mention,
   wordSegments,
 } from '../core/doc.ts';
+import { RangeCover } from '../core/span-index.ts';
 import { type Entity, toEntityRef } from '../kb/entity.ts';
 import { aliasKeys } from '../kb/keys.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
@@ -81,15 +82,17 @@ export function createLinker(kb: KnowledgeBase, options: LinkerOptions = {}) {
     const { text } = doc.article;
     const tokenAt = new Map(doc.tokens.map((t, i) => [t.start, i]));
     const ner = doc.mentions.map((m) => ({ m, first: tokenAt.get(m.start)!, end: tokenEnd(doc, m.end) }));
-    const overlapsNer = (s: Spot) => ner.some(({ first, end }) => first < s.end && s.first < end);
+    const nerCover = new RangeCover(doc.tokens.length, ner);
+    const overlapsNer = (s: Spot) => nerCover.overlaps(s.first, s.end);
     const found = spotNames(text, doc.tokens);
     const nested: Spot[] = [];
     const spots = found.filter((s) => s.end - s.first > 1 || standsAlone(s) || overlapsNer(s));
     // One sense per article: a single word the tagger passed over is still the name the article
     // spells out elsewhere (الكومنولث after رابطة الدول المستقلة, الكومنولث).
     const confirmed = new Set(spots.flatMap((s) => s.entities));
+    const taken = new Set(spots);
     for (const s of found)
-      if (!spots.includes(s) && s.entities.some((e) => confirmed.has(e)))
+      if (!taken.has(s) && s.entities.some((e) => confirmed.has(e)))
         spots.push({ ...s, entities: s.entities.filter((e) => confirmed.has(e)) });
     // Names inside names: the CIS inside the CIS Council of Foreign Ministers.
     for (const outer of spots.filter((s) => s.end - s.first > 1))
@@ -110,8 +113,9 @@ export function createLinker(kb: KnowledgeBase, options: LinkerOptions = {}) {
       const via = viaName(entity, text.slice(s.start, s.stop));
       return { first: s.first, end: s.end, start: s.start, stop: s.stop, type: entity.type, entity, via };
     });
+    const spotCover = new RangeCover(doc.tokens.length, spots);
     for (const { m, first, end } of ner) {
-      if (spots.some((s) => s.first < end && first < s.end)) continue;
+      if (spotCover.overlaps(first, end)) continue;
       const start = trimProclitics(doc, first, m.start);
       const written = text.slice(start, m.end);
       const entity = lookUp(kb, byVariant, written, m.type);
@@ -129,8 +133,11 @@ export function createLinker(kb: KnowledgeBase, options: LinkerOptions = {}) {
     const countryAt = new Map(
       drafts.filter((d) => d.entity && DISTINCT_KINDS.has(d.entity.kind)).map((d) => [d.first, d]),
     );
+    const named = new Uint8Array(doc.tokens.length);
+    for (const d of drafts) named.fill(1, d.first, d.end);
     for (const s of demonyms) {
-      if (drafts.some((d) => d.first < s.end && s.first < d.end)) continue;
+      if (named.subarray(s.first, s.end).includes(1)) continue;
+      named.fill(1, s.first, s.end);
       const { first, end, start, stop } = s;
       drafts.push({ first, end, start, stop, type: 'LOC', entity: s.entities[0]!, via: 'demonym' });
     }
@@ -161,10 +168,16 @@ export function createLinker(kb: KnowledgeBase, options: LinkerOptions = {}) {
   };
 }
 
+/** One past the token where a mention ending at `end` ends: the first token ending at or after it (binary search). */
 function tokenEnd(doc: LinkInput, end: number): number {
-  let i = doc.tokens.findIndex((t) => t.end >= end);
-  if (i < 0) i = doc.tokens.length - 1;
-  return i + 1;
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.end >= end) hi = mid;
+    else lo = mid + 1;
+  }
+  return Math.min(lo, doc.tokens.length - 1) + 1;
 }
 
 /** The mention's start past a leading conjunction or preposition (ومناتساكان → مناتساكان). */

@@ -2,6 +2,7 @@
 // carries a conjunction or a preposition, whether a token is a speech cue, where a clause ends.
 
 import type { Doc, Mention, Token } from '../../core/doc.ts';
+import { insideLonger } from '../../core/span-index.ts';
 import { SENTENCE_FINAL } from '../../text/chars.ts';
 import { isIgnorable, matchKey } from '../../text/normalize.ts';
 import {
@@ -53,13 +54,9 @@ export class QuoteContext {
     this.text = doc.article.text;
     this.tokens = doc.tokens;
     this.words = doc.words;
-    const inside = (m: Mention) =>
-      m.type === 'PER' &&
-      doc.mentions.some(
-        (n) => n.type !== 'PER' && n.start <= m.start && n.end >= m.end && n.end - n.start > m.end - m.start,
-      );
+    const insideName = insideLonger(doc.mentions, (n) => n.type !== 'PER');
     this.mentions = doc.mentions
-      .filter((m) => m.entity !== null && !inside(m))
+      .filter((m) => m.entity !== null && !(m.type === 'PER' && insideName.has(m)))
       .sort((a, b) => a.start - b.start);
     this.ending = doc.tokens.map(() => []);
     this.covered = new Uint8Array(doc.tokens.length);
