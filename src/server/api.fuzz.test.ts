@@ -23,35 +23,20 @@ import { openSqliteRepository } from '../store/sqlite.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer } from '../text/text-layer.ts';
 import { buildServer } from './app.ts';
+import { eventFilterQuery, eventListQuery, exportQuery, searchQuery } from './schemas.ts';
 
 const TOKEN = 'fuzz-token';
+// Every parameter each read route's schema names, so the fuzz follows the API as it grows.
+const keys = (schema: { properties: object }) => Object.keys(schema.properties);
 const READS: readonly { path: string; params: readonly string[] }[] = [
-  {
-    path: '/api/search',
-    params: [
-      'q',
-      'entity',
-      'entityType',
-      'eventType',
-      'country',
-      'source',
-      'from',
-      'to',
-      'sort',
-      'limit',
-      'offset',
-    ],
-  },
+  { path: '/api/search', params: keys(searchQuery) },
   { path: '/api/articles', params: ['limit', 'offset', 'source'] },
   { path: '/api/entities', params: ['q', 'type', 'limit', 'offset'] },
-  {
-    path: '/api/events',
-    params: ['type', 'actor', 'recipient', 'country', 'articleId', 'from', 'to', 'limit', 'offset'],
-  },
-  { path: '/api/events/dyads', params: ['type', 'country', 'from', 'to'] },
-  { path: '/api/events/series', params: ['type', 'actor', 'from'] },
-  { path: '/api/events/locations', params: ['recipient', 'to'] },
-  { path: '/api/events/export', params: ['format', 'type', 'from'] },
+  { path: '/api/events', params: keys(eventListQuery) },
+  { path: '/api/events/dyads', params: keys(eventFilterQuery) },
+  { path: '/api/events/series', params: keys(eventFilterQuery) },
+  { path: '/api/events/locations', params: keys(eventFilterQuery) },
+  { path: '/api/events/export', params: keys(exportQuery) },
 ];
 const ID_ROUTES = [
   '/api/articles/',
