@@ -10,8 +10,10 @@ import { registerExport } from './export-command.ts';
 import { registerIngest } from './ingest-command.ts';
 import type { Io } from './io.ts';
 import { registerKb } from './kb-command.ts';
+import { registerQueue } from './queue-command.ts';
 import { registerSearch } from './search-command.ts';
 import { registerServe } from './serve-command.ts';
+import { registerWorker } from './worker-command.ts';
 
 function buildProgram(io: Io): Command {
   const program = new Command('marsad')
@@ -26,8 +28,10 @@ function buildProgram(io: Io): Command {
   registerExport(program, io);
   registerIngest(program, io);
   registerKb(program, io);
+  registerQueue(program, io);
   registerSearch(program, io);
   registerServe(program, io);
+  registerWorker(program, io);
   return program;
 }
 

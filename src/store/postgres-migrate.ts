@@ -12,6 +12,7 @@ import {
   migrationSql,
   SCHEMA_MIGRATIONS_SQL,
 } from './migrations.ts';
+import { inSession } from './postgres-session.ts';
 
 /**
  * The advisory lock's key ('marsad' and 1 in its bytes, 0x6d61727361640001). Session-level and one
@@ -23,18 +24,12 @@ export async function migratePostgres(
   pool: Pool,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<number[]> {
-  const client = await pool.connect();
-  try {
+  return inSession(pool, async (client) => {
     await client.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK]);
     const done = await migrateLocked(client, migrations);
     await client.query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK]);
-    client.release();
     return done;
-  } catch (error) {
-    // Closed, not returned to the pool: ending the session ends its transaction and frees the lock.
-    client.release(error instanceof Error ? error : true);
-    throw error;
-  }
+  });
 }
 
 async function migrateLocked(client: PoolClient, migrations: readonly Migration[]): Promise<number[]> {

@@ -12,6 +12,7 @@ import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer, type TextAnalyzer } from '../text/text-layer.ts';
 import { migratePostgres, postgresSchemaVersion } from './postgres-migrate.ts';
 import { createPostgresSearch } from './postgres-search.ts';
+import { inSession } from './postgres-session.ts';
 import { boundValues, numbered } from './postgres-sql.ts';
 import { toTsvector } from './postgres-tsvector.ts';
 import { createReads } from './reads.ts';
@@ -82,18 +83,12 @@ export function openPostgresRepository(url: string, options: PostgresOptions = {
         buildSearchDocument(input.doc, textLayer),
         new Date().toISOString(),
       );
-      const client = await pool.connect();
-      try {
+      return inSession(pool, async (client) => {
         await client.query('BEGIN');
         const outcome = await write(client, records);
         await client.query(outcome === 'added' ? 'COMMIT' : 'ROLLBACK');
-        client.release();
         return outcome;
-      } catch (error) {
-        // Closed, not returned to the pool: ending the session rolls the transaction back.
-        client.release(error instanceof Error ? error : true);
-        throw error;
-      }
+      });
     },
     async hasArticle(id) {
       return (await rows('SELECT 1 FROM articles WHERE id = $1', [id])).length > 0;
