@@ -26,17 +26,20 @@
 // Measures, per query: the full result set of each method (recall and precision against the rule);
 // Marsad's is every article its FTS5 MATCH expression selects, which is the set repo.search counts
 // in `total` (checked), since search pages hold at most 100 hits; the baseline's is its search with a
-// limit of the whole store. Latency (after a warm-up pass, `--rounds` passes, the three methods taken
-// in turn for each query, so load hits them alike): (a) repo.search as `marsad search` calls it:
-// parseQuery, then a page of 20 hits with snippets, the total and the facets; (a′) the same FTS5
-// MATCH expression alone, top 20 ids by bm25, no join, total or facets: the like of (b); (b) the
-// baseline's top 20 ids by bm25.
+// limit of the whole store. Where the facets were estimated, each estimate beside the exact count
+// (a facetSample larger than any store), untimed. Latency (after a warm-up pass, `--rounds` passes,
+// the three methods taken in turn for each query, so load hits them alike): (a) repo.search as
+// `marsad search` calls it: parseQuery, then a page of 20 hits with snippets, the total and the
+// facets (counted over every match up to DEFAULT_FACET_SAMPLE of them, estimated from a sample
+// above); (a′) the same FTS5 MATCH expression alone, top 20 ids by bm25, no join, total or facets:
+// the like of (b); (b) the baseline's top 20 ids by bm25.
 //
 // The database: <tmpdir>/marsad-bench/saudinewsnet-31030.db as bench:ingest leaves it (run first
 // when missing), copied to a temporary file that this bench changes and deletes. The ×10 store is
 // made in that copy with INSERT … SELECT, not by analysing again (it would take an hour and give the
-// same rows): nine copies of every row search reads (articles, search_fts, article_entities, events,
-// mentions) under ids with a suffix (snn-…-x1 … -x9), the baseline table likewise. The copies'
+// same rows): nine copies of every row search reads (articles, search_fts, search_docs,
+// search_facets, article_entities, events, mentions) under ids with a suffix (snn-…-x1 … -x9) and
+// search rows numbered after the originals', the baseline table likewise. The copies'
 // analysis JSON is left out ('{}'): search never reads it, it sits after every column search reads,
 // and copying it would add 14 GB (55 KiB an article); simhash bands, quotes and event participants
 // (not read by search) are not copied. Relevant sets grow with the copies, so recall at ×10 should
@@ -58,7 +61,8 @@ import { loadCuratedKnowledgeBase } from '../dist/kb/knowledge-base.js';
 import { createBaselineIndex } from '../dist/search/baseline.js';
 import { toFts5Match } from '../dist/search/fts5.js';
 import { parseQuery } from '../dist/search/query.js';
-import type { ParsedQuery } from '../dist/search/types.js';
+import { DEFAULT_FACET_SAMPLE, type ParsedQuery } from '../dist/search/types.js';
+import { MAX_FACET_SAMPLE } from '../dist/store/facets.js';
 import { openSqliteRepository } from '../dist/store/sqlite.js';
 import { loadLexicon } from '../dist/text/lexicon.js';
 import { matchKey } from '../dist/text/normalize.js';
@@ -271,7 +275,18 @@ interface Scale {
   /** Per query: the full result sets, as article ids with any copy suffix taken off, counted. */
   readonly results: { readonly marsad: Map<string, number>; readonly baseline: Map<string, number> }[];
   readonly totalMismatches: string[];
+  /** Queries whose facets were estimated from a sample, and each estimate beside the exact count. */
+  readonly facets: { readonly sampled: number; readonly estimates: FacetEstimate[] };
 }
+
+/** One facet value of one query: its exact count, its estimate, the query's total. */
+interface FacetEstimate {
+  readonly exact: number;
+  readonly estimate: number;
+  readonly total: number;
+}
+
+const FACETS = ['entityType', 'eventType', 'source', 'country'] as const;
 
 const base = (id: string) => id.replace(/-x\d+$/, '');
 function counted(list: readonly string[]): Map<string, number> {
@@ -284,11 +299,20 @@ async function measure(label: string): Promise<Scale> {
   const articles = (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
   const totalMismatches: string[] = [];
   const results = [];
+  const facets = { sampled: 0, estimates: [] as FacetEstimate[] };
   for (const q of queries) {
     const marsad = q.match === null ? [] : marsadAll.all(q.match).map((r) => r.article_id);
-    const { total } = await repo.search({ query: q.parsed, limit: PAGE });
+    const result = await repo.search({ query: q.parsed, limit: PAGE });
+    const total = result.total;
     if (total !== marsad.length) totalMismatches.push(`${q.spec.q}: total ${total}, MATCH ${marsad.length}`);
     results.push({ marsad: counted(marsad), baseline: counted(baseline.search(q.spec.q, articles)) });
+    if (result.facetsSampled === null) continue;
+    // Estimated facets beside the exact ones, which a sample as large as the store gives.
+    facets.sampled++;
+    const exact = await repo.search({ query: q.parsed, limit: 1, facetSample: MAX_FACET_SAMPLE });
+    for (const facet of FACETS)
+      for (const [value, n] of Object.entries(exact.facets[facet]))
+        facets.estimates.push({ exact: n, estimate: result.facets[facet][value] ?? 0, total });
   }
   const latency = { marsad: [] as number[], fts: [] as number[], baseline: [] as number[] };
   for (let round = 0; round <= rounds; round++) {
@@ -309,7 +333,7 @@ async function measure(label: string): Promise<Scale> {
     }
   }
   console.error(`  measured ${label} (${articles.toLocaleString('en')} articles)`);
-  return { label, articles, latency, results, totalMismatches };
+  return { label, articles, latency, results, totalMismatches, facets };
 }
 
 t0 = performance.now();
@@ -325,8 +349,10 @@ const last = {
   articleEntities: maxRowid('article_entities'),
   mentions: maxRowid('mentions'),
   events: maxRowid('events'),
+  docs: maxRowid('search_docs'),
 };
-db.exec(`CREATE TEMP TABLE original_search AS SELECT article_id, positions, title, body, entities FROM search_fts;
+db.exec(`CREATE TEMP TABLE original_search AS
+  SELECT rowid AS doc, article_id, positions, title, body, entities FROM search_fts;
 CREATE TEMP TABLE original_baseline AS SELECT article_id, text FROM baseline_fts;`);
 const copyStatements = [
   `INSERT INTO articles (id, content_hash, language, source, url, title, published_at, text, simhash,
@@ -343,13 +369,18 @@ const copyStatements = [
    SELECT id || @s, article_id || @s, type, mode, context, auxiliary, location_id, event_date, fatalities,
      injured, evidence_start, evidence_end, trigger_start, trigger_end, confidence FROM events
    WHERE rowid <= ${last.events}`,
-  `INSERT INTO search_fts (article_id, positions, title, body, entities)
-   SELECT article_id || @s, positions, title, body, entities FROM original_search`,
+  // A copy's search row (doc) is the original's plus k times the last doc, its facets likewise.
+  `INSERT INTO search_fts (rowid, article_id, positions, title, body, entities)
+   SELECT doc + CAST(@k AS INTEGER) * ${last.docs}, article_id || @s, positions, title, body, entities FROM original_search`,
+  `INSERT INTO search_docs (doc, article_id)
+   SELECT doc + CAST(@k AS INTEGER) * ${last.docs}, article_id || @s FROM search_docs WHERE doc <= ${last.docs}`,
+  `INSERT INTO search_facets (doc, value_id)
+   SELECT doc + CAST(@k AS INTEGER) * ${last.docs}, value_id FROM search_facets WHERE doc <= ${last.docs}`,
   'INSERT INTO baseline_fts (article_id, text) SELECT article_id || @s, text FROM original_baseline',
 ].map((sql) => db.prepare(sql));
 for (let k = 1; k < copies; k++) {
   db.transaction(() => {
-    for (const statement of copyStatements) statement.run({ s: `-x${k}` });
+    for (const statement of copyStatements) statement.run({ s: `-x${k}`, k });
   })();
   console.error(`  copy ${k + 1} of ${copies} written (${seconds(t0).toFixed(0)} s)`);
 }
@@ -500,6 +531,24 @@ for (const [scale, factor] of rows) {
 for (const scale of [one, ten])
   for (const m of scale.totalMismatches)
     console.log(`  ! ${scale.label} repo.search total differs from the MATCH set: ${m}`);
+
+console.log('');
+console.log(
+  `Facets estimated from a sample (queries with more than ${DEFAULT_FACET_SAMPLE.toLocaleString('en')} matches): relative error of each estimate against the exact count, by the value's share of the matches:`,
+);
+for (const scale of [one, ten]) {
+  const line = [10, 1]
+    .map((share) => {
+      const errors = scale.facets.estimates
+        .filter((e) => e.exact >= (share / 100) * e.total)
+        .map((e) => Math.abs(e.estimate - e.exact) / e.exact);
+      if (errors.length === 0) return `≥ ${share} %: none`;
+      const fmt = (x: number) => `${(100 * x).toFixed(1)} %`;
+      return `≥ ${share} %: ${errors.length} values, median ${fmt(percentile(errors, 50))}, p95 ${fmt(percentile(errors, 95))}, max ${fmt(Math.max(...errors))}`;
+    })
+    .join('; ');
+  console.log(`  ${scale.label}: ${scale.facets.sampled} of ${queries.length} queries; ${line}`);
+}
 
 console.log('');
 console.log(`Slowest queries for (a) at ×${copies} (median of the passes), with how many articles match:`);

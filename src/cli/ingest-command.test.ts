@@ -69,6 +69,7 @@ describe('marsad ingest and search', () => {
       assert.match(hit.snippet, /\[(سيرغي|سيرجي) لافروف\]/);
     }
     assert.ok(result.facets.eventType && result.facets.country);
+    assert.equal(result.facetsSampled, null, 'two matches: every one counted in the facets');
     const arabic = JSON.parse((await run(['search', 'لافروف', '--db', db, '--json'])).stdout);
     assert.deepEqual(
       arabic.hits.map((h: { articleId: string }) => h.articleId).sort(),

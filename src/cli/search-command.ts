@@ -34,7 +34,7 @@ export function registerSearch(program: Command, io: Io): void {
     .command('search')
     .argument('[query]', 'words, "quoted phrases" and names, in Arabic or English (all must match)', '')
     .description('search stored articles; prints hits with highlighted snippets and facet counts')
-    .option('--json', 'print { total, hits: [{ articleId, title, score, snippet }], facets }')
+    .option('--json', 'print { total, hits: [{ articleId, title, score, snippet }], facets, facetsSampled }')
     .option('--entity <id>', 'only articles linked to this entity (e.g. per:sergey-lavrov)')
     .addOption(
       new Option('--type <type>', 'only articles with an entity of this type').choices([...ENTITY_TYPES]),
@@ -94,7 +94,8 @@ export function registerSearch(program: Command, io: Io): void {
           score,
           snippet,
         }));
-        io.stdout.write(`${JSON.stringify({ total: result.total, hits, facets: result.facets })}\n`);
+        const { total, facets, facetsSampled } = result;
+        io.stdout.write(`${JSON.stringify({ total, hits, facets, facetsSampled })}\n`);
         return;
       }
       io.stdout.write(
@@ -115,6 +116,10 @@ export function registerSearch(program: Command, io: Io): void {
       facet('entity types', result.facets.entityType);
       facet('countries', result.facets.country);
       facet('sources', result.facets.source);
+      if (result.facetsSampled !== null)
+        io.stdout.write(
+          `(facet counts estimated from ${result.facetsSampled.toLocaleString('en')} of the ${result.total.toLocaleString('en')} articles)\n`,
+        );
     } finally {
       await store.close();
     }

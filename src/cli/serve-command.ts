@@ -9,6 +9,7 @@ import { curationPath } from '../kb/curation-log.ts';
 import { loadCuratedKnowledgeBase } from '../kb/knowledge-base.ts';
 import { createAnalyzer } from '../pipeline/analyze.ts';
 import { buildServer, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT } from '../server/app.ts';
+import { DEFAULT_CACHE_BYTES } from '../server/response-cache.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer } from '../text/text-layer.ts';
 import type { Io } from './io.ts';
@@ -25,6 +26,7 @@ interface ServeOptions {
   protectReads?: boolean;
   rateLimit: number;
   bodyLimit: number;
+  cacheMb: number;
   examples?: boolean;
   curation?: string;
 }
@@ -56,6 +58,14 @@ export function registerServe(program: Command, io: Io): void {
       new Option('--body-limit <bytes>', 'largest request body')
         .default(DEFAULT_BODY_LIMIT)
         .argParser((v) => positiveInt('--body-limit', v)),
+    )
+    .addOption(
+      new Option(
+        '--cache-mb <n>',
+        'MiB of read responses kept until the store changes (0: no cache; PostgreSQL: 2 s each)',
+      )
+        .default(DEFAULT_CACHE_BYTES / 2 ** 20)
+        .argParser((v) => wholeNumber('--cache-mb', v, 0, 65536)),
     )
     .option('--examples', 'first load the bundled example articles into the store (safe to repeat)')
     .option(
@@ -91,6 +101,7 @@ export function registerServe(program: Command, io: Io): void {
         protectReads: options.protectReads ?? false,
         rateLimit: options.rateLimit,
         bodyLimit: options.bodyLimit,
+        cacheBytes: options.cacheMb * 2 ** 20,
       },
     );
     const address = await app.listen({ port: options.port, host: options.host });

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodePositions, encodePositions } from './index-document.ts';
-import { MATCH_CLOSE as C, highlightedSpans, makeSnippet, mergeSpans, MATCH_OPEN as O } from './snippet.ts';
+import {
+  MATCH_CLOSE as C,
+  highlightedSpans,
+  makeSnippet,
+  markBody,
+  mergeSpans,
+  MATCH_OPEN as O,
+} from './snippet.ts';
 
 test('positions round-trip', () => {
   assert.deepEqual([...decodePositions(encodePositions([0, 5, 6, 12, 130, 1402]))], [0, 5, 6, 12, 130, 1402]);
@@ -52,4 +59,26 @@ test('a snippet is the original text around the first match, cut at spaces, matc
     'the snippet is a slice of the text',
   );
   assert.equal(makeSnippet('نص قصير', []), 'نص قصير');
+});
+
+test('markBody marks the query’s stems and phrases in the body as FTS5’s highlight() would', () => {
+  const body = 'وزير خارجي روس لافروف وزير خارجي';
+  const query = {
+    clauses: [
+      { written: '"وزير الخارجية"', alternatives: [{ kind: 'stems', stems: ['وزير', 'خارجي'] }] },
+      { written: 'لافروف', alternatives: [{ kind: 'entity', id: 'per:sergey-lavrov' }] },
+      { written: 'الروسي', alternatives: [{ kind: 'stems', stems: ['روس'] }] },
+    ],
+  } as const;
+  // A phrase is one mark, a word right after it another; entity tokens are not in the body.
+  assert.equal(markBody(body, query), `${O}وزير خارجي${C} ${O}روس${C} لافروف ${O}وزير خارجي${C}`);
+  // Occurrences that overlap (وزير خارجي, خارجي روس) are one mark.
+  const overlapping = {
+    clauses: [
+      ...query.clauses,
+      { written: 'خارجي روس', alternatives: [{ kind: 'stems', stems: ['خارجي', 'روس'] }] },
+    ],
+  } as const;
+  assert.equal(markBody(body, overlapping), `${O}وزير خارجي روس${C} لافروف ${O}وزير خارجي${C}`);
+  assert.equal(markBody(body, { clauses: [] }), body);
 });

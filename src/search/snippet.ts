@@ -1,11 +1,13 @@
 // Snippets cut from the original article text, not from the stems the index holds: the index body
 // is the space-joined stems of the article's words, and the stored positions give each stem's token
-// offsets, so a word the database highlighted in the stems is a span of the text the reader knows.
+// offsets, so a query word marked in the stems (markBody) is a span of the text the reader knows.
 // Entity matches are the spans of the matched entity's mentions.
 
 import type { Span } from '../core/doc.ts';
+import { entityToken } from './terms.ts';
+import type { ParsedQuery } from './types.ts';
 
-/** The markers the SQL highlight() call wraps matches in: control characters no stem contains. */
+/** The markers markBody wraps matches in (FTS5's highlight() could too): control characters no stem contains. */
 export const MATCH_OPEN = '\u0001';
 export const MATCH_CLOSE = '\u0002';
 
@@ -76,4 +78,47 @@ export function makeSnippet(text: string, matches: readonly Span[]): string {
   }
   out += text.slice(at, to);
   return to < text.length ? `${out}${ELLIPSIS}` : out;
+}
+
+/** The entity tokens a query asks for. */
+export function queryEntityTokens(query: ParsedQuery): Set<string> {
+  const tokens = new Set<string>();
+  for (const c of query.clauses)
+    for (const a of c.alternatives) if (a.kind === 'entity') tokens.add(entityToken(a.id));
+  return tokens;
+}
+
+/**
+ * The index body (space-joined stems) with every occurrence of the query's stems and phrases wrapped
+ * in MATCH_OPEN … MATCH_CLOSE, as FTS5's highlight() would wrap them: overlapping occurrences are
+ * one highlight, adjacent ones stay two. Both stores mark hits so, on the page's rows only: SQLite's
+ * highlight() would run the MATCH again for each hit.
+ */
+export function markBody(body: string, query: ParsedQuery): string {
+  const words = body.split(' ');
+  const found: [number, number][] = [];
+  for (const c of query.clauses)
+    for (const a of c.alternatives) {
+      if (a.kind !== 'stems') continue;
+      const n = a.stems.length;
+      for (let i = 0; i + n <= words.length; i++)
+        if (a.stems.every((s, k) => words[i + k] === s)) found.push([i, i + n - 1]);
+    }
+  if (found.length === 0) return body;
+  found.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const opens = new Set<number>();
+  const closes = new Set<number>();
+  let current: [number, number] | null = null;
+  for (const [first, last] of found) {
+    if (current !== null && first <= current[1]) current[1] = Math.max(current[1], last);
+    else {
+      if (current !== null) closes.add(current[1]);
+      opens.add(first);
+      current = [first, last];
+    }
+  }
+  if (current !== null) closes.add(current[1]);
+  return words
+    .map((w, i) => `${opens.has(i) ? MATCH_OPEN : ''}${w}${closes.has(i) ? MATCH_CLOSE : ''}`)
+    .join(' ');
 }

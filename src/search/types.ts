@@ -53,6 +53,12 @@ export interface SearchRequest {
   readonly limit?: number;
   /** Default 0. */
   readonly offset?: number;
+  /**
+   * How many matches facets are counted over at most (default DEFAULT_FACET_SAMPLE): all of them
+   * when there are no more, else a deterministic uniform sample of about this many, and the counts
+   * are estimates (see SearchResult.facetsSampled).
+   */
+  readonly facetSample?: number;
 }
 
 export interface SearchHit {
@@ -66,7 +72,10 @@ export interface SearchHit {
   readonly source: string | null;
 }
 
-/** Counts of matching articles (all of them, not only the page) per value. */
+/**
+ * Counts of matching articles (all of them, not only the page) per value: exact when
+ * SearchResult.facetsSampled is null, else estimates from a sample of the matches.
+ */
 export interface SearchFacets {
   readonly entityType: Readonly<Record<string, number>>;
   readonly eventType: Readonly<Record<string, number>>;
@@ -75,10 +84,21 @@ export interface SearchFacets {
 }
 
 export interface SearchResult {
+  /** Every matching article, always counted exactly. */
   readonly total: number;
   readonly hits: readonly SearchHit[];
   readonly facets: SearchFacets;
+  /**
+   * Null when the facets count every match. Otherwise there were more than facetSample matches,
+   * and the facets were counted over this many of them, a sample that is the same for the same
+   * store and query, then scaled to `total` and rounded: an estimate is off by about
+   * √((1 − p) / (p · sample)) of itself for a value held by a share p of the matches (sampling
+   * error; with 2,000, 7 % at p = 0.1, 2 % at p = 0.5).
+   */
+  readonly facetsSampled: number | null;
 }
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
+/** Facets are exact up to this many matches, and estimated from a sample of about as many above. */
+export const DEFAULT_FACET_SAMPLE = 2000;

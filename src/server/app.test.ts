@@ -11,10 +11,12 @@ import type { FastifyInstance } from 'fastify';
 import { loadCuratedKnowledgeBase } from '../kb/knowledge-base.ts';
 import { createAnalyzer } from '../pipeline/analyze.ts';
 import type { Repository } from '../store/repository.ts';
+import { LATEST_SCHEMA } from '../store/shared.ts';
 import { openSqliteRepository } from '../store/sqlite.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer } from '../text/text-layer.ts';
 import { buildServer, type ServerDeps, type ServerOptions } from './app.ts';
+import { CACHE_HEADER } from './response-cache.ts';
 
 const TOKEN = 'test-token-123';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -36,10 +38,12 @@ const analyze = createAnalyzer();
 const kb = loadCuratedKnowledgeBase();
 const textLayer = createTextAnalyzer(loadLexicon());
 
-async function server(options: ServerOptions = { token: TOKEN, rateLimit: 0 }) {
-  const store: Repository = openSqliteRepository(join(dir, `api-${++stores}.db`), {
-    textAnalyzer: textLayer,
-  });
+async function server(
+  options: ServerOptions = { token: TOKEN, rateLimit: 0 },
+  wrap: (store: Repository) => Repository = (store) => store,
+) {
+  const path = join(dir, `api-${++stores}.db`);
+  const store: Repository = wrap(openSqliteRepository(path, { textAnalyzer: textLayer }));
   await store.migrate();
   const deps: ServerDeps = {
     store,
@@ -49,7 +53,7 @@ async function server(options: ServerOptions = { token: TOKEN, rateLimit: 0 }) {
     curationLog: join(dir, `curation-${stores}.jsonl`),
   };
   const app = await buildServer(deps, options);
-  return { app, store };
+  return { app, store, path };
 }
 
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,6 +73,16 @@ describe('HTTP API', () => {
   after(async () => {
     await app.close();
     await store.close();
+  });
+
+  test('health: ok and the schema version, read live on every request', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await app.inject({ url: '/api/health' });
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.json(), { ok: true, schemaVersion: LATEST_SCHEMA });
+      assert.equal(res.headers[CACHE_HEADER], undefined);
+    }
+    assert.ok((await app.inject({ url: '/openapi.json' })).json().paths['/api/health']);
   });
 
   test('posting the same article again stores nothing new', async () => {
@@ -249,5 +263,98 @@ describe('HTTP API access settings', () => {
     assert.deepEqual(codes, [200, 200, 200, 429, 429]);
     await app.close();
     await store.close();
+  });
+});
+
+describe('response cache', () => {
+  const get = async (app: FastifyInstance, url: string, headers = {}) => {
+    const res = await app.inject({ url, headers });
+    return { status: res.statusCode, cache: res.headers[CACHE_HEADER], body: res.body };
+  };
+  const articles = async (app: FastifyInstance) => JSON.parse((await get(app, '/api/stats')).body).articles;
+
+  test('a read is answered from the cache until the store changes, by this server or another process', async () => {
+    const { app, store, path } = await server();
+    const first = await get(app, '/api/events?type=CONSULT');
+    assert.equal(first.cache, 'miss');
+    assert.deepEqual(await get(app, '/api/events?type=CONSULT'), { ...first, cache: 'hit' });
+    // The query string is part of the key.
+    assert.equal((await get(app, '/api/events?type=AGREE')).cache, 'miss');
+
+    await app.inject({ method: 'POST', url: '/api/articles', headers: auth, payload: LAVROV });
+    const afterPost = await get(app, '/api/events?type=CONSULT');
+    assert.equal(afterPost.cache, 'miss');
+    assert.equal(JSON.parse(afterPost.body).total, 1, 'the posted article’s meeting');
+    assert.equal((await get(app, '/api/events?type=CONSULT')).cache, 'hit');
+
+    // Another connection to the same file, as `marsad ingest` in another process would be.
+    const other = openSqliteRepository(path, { textAnalyzer: textLayer });
+    await other.saveArticle({
+      doc: analyze(HOSTILE),
+      language: 'ar',
+      contentHash: 'hostile',
+    });
+    await other.close();
+    const afterIngest = await get(app, '/api/stats');
+    assert.equal(afterIngest.cache, 'miss');
+    assert.equal(JSON.parse(afterIngest.body).articles, 2);
+    await app.close();
+    await store.close();
+  });
+
+  test('only successful JSON reads are kept: not errors, not exports, not writes', async () => {
+    const { app, store } = await server();
+    for (const url of ['/api/entities/per:nobody', '/api/events/export?format=csv']) {
+      const first = await get(app, url);
+      assert.equal(first.cache, 'miss', url);
+      assert.equal((await get(app, url)).cache, 'miss', url);
+    }
+    assert.equal((await get(app, '/api/events?limit=0')).status, 400);
+    assert.equal((await get(app, '/api/events?limit=0')).cache, undefined, 'refused before the cache');
+    const posted = await app.inject({ method: 'POST', url: '/api/articles', headers: auth, payload: LAVROV });
+    assert.equal(posted.headers[CACHE_HEADER], undefined);
+    await app.close();
+    await store.close();
+  });
+
+  test('a cached read still needs the token when reads are protected', async () => {
+    const { app, store } = await server({ token: TOKEN, protectReads: true, rateLimit: 0 });
+    assert.equal((await get(app, '/api/stats', auth)).cache, 'miss');
+    assert.equal((await get(app, '/api/stats', auth)).cache, 'hit');
+    assert.equal((await get(app, '/api/stats')).status, 401);
+    await app.close();
+    await store.close();
+  });
+
+  test('a store that cannot tell when it changed: a response lives cacheTtlMs, then is read again', async () => {
+    const ttl = 200;
+    const { app, store } = await server({ token: TOKEN, rateLimit: 0, cacheTtlMs: ttl }, (s) => ({
+      ...s,
+      dataVersion: async () => null,
+    }));
+    assert.equal(await articles(app), 0);
+    await app.inject({ method: 'POST', url: '/api/articles', headers: auth, payload: LAVROV });
+    assert.equal(await articles(app), 0, 'stale for up to the TTL');
+    await new Promise((resolve) => setTimeout(resolve, ttl + 50));
+    assert.equal(await articles(app), 1);
+    await app.close();
+    await store.close();
+  });
+
+  test('full: the least recently used response goes first; cacheBytes 0 keeps none', async () => {
+    // An empty page is 22 bytes: eighteen fit in 400.
+    const { app, store } = await server({ token: TOKEN, rateLimit: 0, cacheBytes: 400 });
+    const urls = Array.from({ length: 20 }, (_, i) => `/api/events?offset=${i + 10}`);
+    for (const url of urls) assert.equal((await get(app, url)).cache, 'miss');
+    assert.equal((await get(app, urls[0]!)).cache, 'miss', 'the first was dropped');
+    assert.equal((await get(app, urls.at(-1)!)).cache, 'hit');
+    await app.close();
+    await store.close();
+
+    const off = await server({ token: TOKEN, rateLimit: 0, cacheBytes: 0 });
+    await get(off.app, '/api/stats');
+    assert.equal((await get(off.app, '/api/stats')).cache, undefined);
+    await off.app.close();
+    await off.store.close();
   });
 });

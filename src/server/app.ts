@@ -1,8 +1,9 @@
 // The HTTP server: the JSON API under /api/ (documented by /openapi.json, browsable at /docs) and the
 // web UI (dist/ui, built by scripts/build-ui.ts) from one process. Everything outside the routes is
 // set here once: validation that refuses unknown parameters, one error shape ({ error: { code,
-// message } }), a bearer token on every write, body size and request rate limits, and security
-// headers with a strict Content Security Policy (the UI runs no inline script or style).
+// message } }), a bearer token on every write, body size and request rate limits, security headers
+// with a strict Content Security Policy (the UI runs no inline script or style), and a cache of
+// read responses that the store's next commit clears (response-cache.ts).
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import type { Analyze } from '../pipeline/analyze.ts';
 import type { Repository } from '../store/repository.ts';
 import type { TextAnalyzer } from '../text/text-layer.ts';
 import { type AccessOptions, registerAccess } from './access.ts';
+import { DEFAULT_CACHE_BYTES, DEFAULT_CACHE_TTL_MS, registerResponseCache } from './response-cache.ts';
 import { registerArticleRoutes } from './routes/articles.ts';
 import { registerEntityRoutes } from './routes/entities.ts';
 import { registerEventRoutes } from './routes/events.ts';
@@ -39,6 +41,10 @@ export interface ServerOptions extends AccessOptions {
   readonly rateLimit?: number;
   /** The built web UI; default dist/ui of this package. */
   readonly uiDir?: string;
+  /** Bytes of read responses kept (response-cache.ts); 0 turns the cache off. Default 64 MiB. */
+  readonly cacheBytes?: number;
+  /** How long a kept response lives on a store that cannot tell when it changed; default 2 s. */
+  readonly cacheTtlMs?: number;
   readonly logger?: boolean;
 }
 
@@ -101,6 +107,10 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
   });
 
   registerAccess(app, options);
+  registerResponseCache(app, deps.store, {
+    maxBytes: options.cacheBytes ?? DEFAULT_CACHE_BYTES,
+    ttlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
+  });
   await app.register(
     async (api) => {
       registerSearchRoutes(api, deps);
@@ -111,6 +121,25 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
         '/stats',
         { schema: { tags: ['stats'], summary: 'Counts of what the store holds' } },
         async () => deps.store.stats(),
+      );
+      // For a load balancer or an orchestrator: the store answers and is migrated. Reads no table but
+      // the migrations' (stats counts every one, which on PostgreSQL is a scan each), and is never cached.
+      api.get(
+        '/health',
+        {
+          schema: {
+            tags: ['stats'],
+            summary: 'The server is up and its store answers: the schema version it is at',
+            response: {
+              200: {
+                type: 'object',
+                properties: { ok: { type: 'boolean' }, schemaVersion: { type: 'integer' } },
+                required: ['ok', 'schemaVersion'],
+              },
+            },
+          },
+        },
+        async () => ({ ok: true, schemaVersion: await deps.store.schemaVersion() }),
       );
     },
     { prefix: '/api' },

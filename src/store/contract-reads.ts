@@ -169,6 +169,8 @@ export function defineReadsContract(
         const lavrov = await repo.getEntity('per:sergey-lavrov');
         assert.deepEqual(await repo.findEntities({ query: 'LAVROV' }), { total: 1, items: [lavrov] });
         assert.deepEqual(await repo.findEntities({ query: 'لافروف' }), { total: 1, items: [lavrov] });
+        // Past the last match, the total still counts them.
+        assert.deepEqual(await repo.findEntities({ query: 'lavrov', offset: 1 }), { total: 1, items: [] });
         assert.deepEqual(lavrov?.mentions, 5);
         assert.deepEqual(lavrov?.articles, 3);
         // Equal counts (one mention each) fall back to the id.
@@ -356,8 +358,12 @@ export function defineReadsContract(
       });
 
       test('listEvents: type, actor, recipient, article and country filters, together or alone', async () => {
-        const ids = async (filters: Parameters<Repository['listEvents']>[0]) =>
-          eventIds(await repo.listEvents(filters));
+        // Every match fits one page: the total is the page's length, however the store counts.
+        const ids = async (filters: Parameters<Repository['listEvents']>[0]) => {
+          const page = await repo.listEvents(filters);
+          assert.equal(page.total, page.items.length, JSON.stringify(filters));
+          return eventIds(page);
+        };
         assert.deepEqual(await ids({ type: 'ASSAULT' }), [
           event('condemn', 2),
           event('together', 2),
@@ -495,6 +501,101 @@ export function defineReadsContract(
       });
     });
   });
+
+  describe('what a cache of reads and a health check need, and summaries kept while saving', () => {
+    const open = async () => (await target.create()).open({ textAnalyzer: textLayer });
+    const saveDoc = (repo: Repository, doc: Doc) =>
+      repo.saveArticle({ doc, language: 'ar', contentHash: doc.article.id });
+
+    test('schemaVersion: 0 before migrate(), the last step after', async () => {
+      const repo = await open();
+      assert.equal(await repo.schemaVersion(), 0);
+      await repo.migrate();
+      assert.equal(await repo.schemaVersion(), (await repo.stats()).schemaVersion);
+      assert.ok((await repo.schemaVersion()) > 0);
+      await repo.close();
+    });
+
+    test('dataVersion: the same across reads, another after a save by this handle or another one (or null)', async () => {
+      const location = await target.create();
+      const a = location.open({ textAnalyzer: textLayer });
+      const b = location.open({ textAnalyzer: textLayer });
+      await a.migrate();
+      const first = await a.dataVersion();
+      if (first === null) {
+        // The store cannot tell: a cache must expire on time instead.
+        assert.equal(await b.dataVersion(), null);
+      } else {
+        await a.listEvents();
+        await b.stats();
+        assert.equal(await a.dataVersion(), first, 'reads change nothing');
+        assert.equal(await saveDoc(a, analyze(ARTICLES.meeting)), 'added');
+        const afterOwn = await a.dataVersion();
+        assert.notEqual(afterOwn, first, 'this handle’s own save');
+        assert.equal(await saveDoc(b, analyze(ARTICLES.denial)), 'added');
+        const afterOther = await a.dataVersion();
+        assert.notEqual(afterOther, afterOwn, 'another handle’s save');
+        assert.equal(await saveDoc(a, analyze(ARTICLES.denial)), 'duplicate');
+        assert.equal(await a.dataVersion(), afterOther, 'a duplicate stores nothing');
+      }
+      await Promise.all([a.close(), b.close()]);
+    });
+
+    test('an event naming an entity its article does not mention gains its dyads when the entity is saved', async () => {
+      const repo = await open();
+      await repo.migrate();
+      // Russia attacks Ukraine, but Lavrov is named as the attacker: no article stored so far
+      // mentions him, so the store has no entity, hence no country, for him.
+      const denial = analyze(ARTICLES.denial);
+      const named = {
+        ...denial,
+        events: denial.events.map((e) => ({ ...e, actors: ['per:sergey-lavrov'] })),
+      };
+      await saveDoc(repo, named);
+      assert.deepEqual(await repo.eventDyads(), []);
+      assert.deepEqual(eventIdsOf(await repo.listEvents({ country: 'country:ru' })), []);
+      // The meeting mentions him, and his entity row gives him Russia.
+      await saveDoc(repo, analyze(ARTICLES.meeting));
+      const ids = eventIdsOf(await repo.listEvents({ country: 'country:ru' }));
+      assert.ok(ids.includes(named.events[0]!.id), ids.join());
+      assert.deepEqual(await repo.eventDyads(), [
+        {
+          actorCountry: 'country:ru',
+          recipientCountry: 'country:ua',
+          events: 1,
+          types: { ASSAULT: 1 },
+          intensity: -9,
+        },
+      ]);
+      await repo.close();
+    });
+
+    test('co-occurrences and counts add up over saves: an entity shared by two articles counts twice', async () => {
+      const repo = await open();
+      await repo.migrate();
+      await saveDoc(repo, analyze(ARTICLES.condemn));
+      const once = await repo.cooccurring('country:ru');
+      await saveDoc(repo, analyze(ARTICLES.denial));
+      await saveDoc(repo, analyze(ARTICLES.march));
+      const ru = await repo.getEntity('country:ru');
+      assert.deepEqual([ru?.mentions, ru?.articles], [3, 3]);
+      const shared = await repo.cooccurring('country:ru');
+      // Ukraine is in both later articles; condemn's entities stay at one each.
+      const expected = new Map(once.map((c) => [c.entity.id, c.articles]));
+      expected.set('country:ua', (expected.get('country:ua') ?? 0) + 2);
+      assert.deepEqual(new Map(shared.map((c) => [c.entity.id, c.articles])), expected);
+      assert.equal(shared[0]!.entity.id, 'country:ua');
+      assert.deepEqual(
+        (await repo.findEntities({ limit: 1 })).items.map((e) => [e.entity.id, e.mentions, e.articles]),
+        [['country:ru', 3, 3]],
+      );
+      await repo.close();
+    });
+  });
+}
+
+function eventIdsOf(page: Page<StoredEvent>): string[] {
+  return page.items.map((e) => e.id);
 }
 
 function withoutDate({ date: _, ...event }: EventRecord): EventRecord {

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Doc } from '../core/doc.ts';
+import type { Doc, EntityType, PloverType } from '../core/doc.ts';
 import { loadCuratedKnowledgeBase } from '../kb/knowledge-base.ts';
 import { createAnalyzer } from '../pipeline/analyze.ts';
 import { toAnalysisJson } from '../pipeline/contract.ts';
@@ -409,12 +409,57 @@ function defineSearchContract(
       const all = await search('');
       assert.equal(all.total, 6);
       assert.deepEqual(all.facets.source, { tass: 2, rt: 1, afp: 2, reuters: 1 });
+      assert.equal(all.facetsSampled, null, 'no more matches than facetSample: every one counted');
       const none = await search('لافروف', { filters: { source: 'afp' } });
       assert.deepEqual(none, {
         total: 0,
         hits: [],
         facets: { entityType: {}, eventType: {}, source: {}, country: {} },
+        facetsSampled: null,
       });
+    });
+
+    test('each facet count is the total its filter gives', async () => {
+      const filterOf = {
+        entityType: (value: string) => ({ entityType: value as EntityType }),
+        eventType: (value: string) => ({ eventType: value as PloverType }),
+        source: (value: string) => ({ source: value }),
+        country: (value: string) => ({ country: value }),
+      };
+      for (const query of ['', 'لافروف', 'هجوم']) {
+        const { facets } = await search(query);
+        for (const facet of Object.keys(filterOf) as (keyof typeof filterOf)[])
+          for (const [value, n] of Object.entries(facets[facet])) {
+            const narrowed = await search(query, { filters: filterOf[facet](value) });
+            assert.equal(narrowed.total, n, `${query} ${facet}=${value}`);
+          }
+      }
+    });
+
+    test('above facetSample matches, facets are estimated from a fixed sample of them; the total stays exact', async () => {
+      const exact = await search('');
+      const estimated = await search('', { facetSample: 2 });
+      assert.equal(estimated.total, exact.total);
+      const sample = estimated.facetsSampled!;
+      assert.ok(sample >= 1 && sample < exact.total, `a sample, not every match: ${sample}`);
+      assert.deepEqual(await search('', { facetSample: 2 }), estimated, 'the same sample every time');
+      // Scaled to the total: each article has one source, so the sources' estimates add up to it
+      // (give or take rounding), and no estimate exceeds it or names a value no match has.
+      const sources = Object.values(estimated.facets.source);
+      assert.ok(Math.abs(sources.reduce((a, b) => a + b, 0) - exact.total) <= sources.length / 2);
+      for (const facet of ['entityType', 'eventType', 'source', 'country'] as const)
+        for (const [value, n] of Object.entries(estimated.facets[facet])) {
+          assert.ok(value in exact.facets[facet], `${facet}=${value}`);
+          assert.ok(n >= 1 && n <= exact.total, `${facet}=${value}: ${n}`);
+        }
+      // Filters and a query narrow the matches before they are sampled.
+      const lavrov = await search('لافروف', { facetSample: 1, filters: { source: 'tass' } });
+      assert.equal(lavrov.total, 2);
+      assert.ok(lavrov.facetsSampled === null || lavrov.facetsSampled <= 1);
+      // As many matches as facetSample, or fewer: exact again.
+      assert.deepEqual(await search('', { facetSample: exact.total }), exact);
+      await assert.rejects(search('', { facetSample: 0 }), RangeError);
+      await assert.rejects(search('', { facetSample: 1.5 }), RangeError);
     });
 
     test('pagination walks the whole result once; sort by date is newest first, undated last', async () => {

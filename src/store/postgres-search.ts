@@ -1,22 +1,20 @@
 // Search on PostgreSQL: the tsvector column matched by a tsquery built from the parsed query
 // (postgres-tsvector.ts), ranked by ts_rank_cd or by date, with the filters and facets SQLite runs
-// (shared.ts), and snippets cut from the original text by the same code. The shared SQL names its
-// values `@name`; here each name becomes a numbered, typed parameter ($1::text …), so every value is
-// bound, and a statement is sent with exactly the values it uses.
+// (shared.ts, facets.ts), and snippets cut from the original text by the same code. The shared SQL
+// names its values `@name`; here each name becomes a numbered, typed parameter ($1::text …), so
+// every value is bound, and a statement is sent with exactly the values it uses.
 
 import type { Pool } from 'pg';
-import { decodePositions } from '../search/index-document.ts';
-import { highlightedSpans, makeSnippet } from '../search/snippet.ts';
+import { makeSnippet } from '../search/snippet.ts';
 import type { ParsedQuery, SearchHit, SearchRequest, SearchResult } from '../search/types.ts';
+import { type FacetRow, SEARCH_FACETS, type SelectedDocs, searchResult } from './facets.ts';
 import { boundValues, type NumberedStatement, numbered as numberedWith } from './postgres-sql.ts';
-import { markBody, queryEntityTokens, RANK_WEIGHTS, toTsquery } from './postgres-tsvector.ts';
+import { RANK_WEIGHTS, toTsquery } from './postgres-tsvector.ts';
 import {
-  type FacetRow,
+  askedEntities,
   FROM_BROWSE,
   hitSnippet,
   type MentionSpanRow,
-  readFacets,
-  SEARCH_FACETS,
   SEARCH_FILTERS,
   type SearchParams,
   searchParams,
@@ -24,6 +22,11 @@ import {
 
 const FROM_MATCH = `FROM search_fts JOIN articles a ON a.id = search_fts.article_id
   WHERE search_fts.document @@ @match AND ${SEARCH_FILTERS}`;
+const MATCHED: SelectedDocs = { doc: 'search_fts.doc', from: FROM_MATCH };
+const ALL: SelectedDocs = {
+  doc: 'search_fts.doc',
+  from: `FROM articles a JOIN search_fts ON search_fts.article_id = a.id WHERE ${SEARCH_FILTERS}`,
+};
 
 // The text and the index row come with the page: a snippet needs them for every hit.
 const HIT_COLUMNS = 'a.id, a.title, a.published_at, a.source, a.text';
@@ -46,6 +49,7 @@ const TYPES: Readonly<Record<string, string>> = {
   country: 'text',
   limit: 'integer',
   offset: 'integer',
+  facetSample: 'integer',
 };
 
 const numbered = (sql: string) => numberedWith(sql, TYPES);
@@ -63,8 +67,8 @@ const STATEMENTS = {
     `SELECT ${HIT_COLUMNS}, NULL AS positions, NULL AS body, NULL AS entities, NULL::real AS score
      ${FROM_BROWSE} ORDER BY ${BY_DATE}, ${BY_ID} LIMIT @limit OFFSET @offset`,
   ),
-  facetsMatch: numbered(SEARCH_FACETS(FROM_MATCH)),
-  facetsBrowse: numbered(SEARCH_FACETS(FROM_BROWSE)),
+  facetsMatch: numbered(SEARCH_FACETS(MATCHED)),
+  facetsBrowse: numbered(SEARCH_FACETS(ALL)),
 };
 
 const MENTIONS = `SELECT article_id, entity_id, start_pos, end_pos FROM mentions
@@ -105,19 +109,19 @@ export function createPostgresSearch(pool: Pool): (request: SearchRequest) => Pr
         source: row.source,
       }),
     );
-    const { total, counts } = readFacets(facetRows);
-    return { total, hits, facets: counts };
+    return searchResult(hits, facetRows);
   };
 
-  /** The page's snippets: its body matches marked as FTS5's highlight() marks them, and its entity mentions. */
+  /** The page's snippets: its matches in the body and the mentions of the entities the query names. */
   async function snippetsOf(rows: readonly HitRow[], query: ParsedQuery | null): Promise<string[]> {
     if (query === null) return rows.map((row) => makeSnippet(row.text, []));
-    const asked = queryEntityTokens(query);
-    const matched = rows.map(
-      (row) => new Set((row.entities ?? '').split(' ').filter((token) => asked.has(token))),
-    );
+    const indexed = rows.map((row) => ({
+      positions: row.positions ?? '',
+      body: row.body ?? '',
+      entities: row.entities ?? '',
+    }));
     const mentions = new Map<string, MentionSpanRow[]>();
-    const withEntities = rows.filter((_, i) => matched[i]!.size > 0).map((row) => row.id);
+    const withEntities = rows.filter((_, i) => askedEntities(indexed[i]!, query).size > 0).map((r) => r.id);
     if (withEntities.length > 0)
       for (const m of (await pool.query<MentionSpanRow & { article_id: string }>(MENTIONS, [withEntities]))
         .rows) {
@@ -125,13 +129,6 @@ export function createPostgresSearch(pool: Pool): (request: SearchRequest) => Pr
         if (list === undefined) mentions.set(m.article_id, [m]);
         else list.push(m);
       }
-    return rows.map((row, i) =>
-      hitSnippet(
-        row.text,
-        highlightedSpans(markBody(row.body ?? '', query), decodePositions(row.positions ?? '')),
-        matched[i]!,
-        mentions.get(row.id) ?? [],
-      ),
-    );
+    return rows.map((row, i) => hitSnippet(row.text, indexed[i]!, query, mentions.get(row.id) ?? []));
   }
 }

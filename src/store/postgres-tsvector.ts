@@ -11,7 +11,6 @@
 // only among the entities (`:B`), as FTS5's column filters do in src/search/fts5.ts.
 
 import type { SearchDocument } from '../search/index-document.ts';
-import { MATCH_CLOSE, MATCH_OPEN } from '../search/snippet.ts';
 import { entityToken } from '../search/terms.ts';
 import type { ParsedQuery } from '../search/types.ts';
 
@@ -70,46 +69,4 @@ export function toTsquery(query: ParsedQuery): string | null {
 /** A lexeme in quotes, with quotes and backslashes doubled (tsvector and tsquery input alike). */
 function quote(lexeme: string): string {
   return `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
-}
-
-/** The entity tokens a query asks for. */
-export function queryEntityTokens(query: ParsedQuery): Set<string> {
-  const tokens = new Set<string>();
-  for (const c of query.clauses)
-    for (const a of c.alternatives) if (a.kind === 'entity') tokens.add(entityToken(a.id));
-  return tokens;
-}
-
-/**
- * The index body (space-joined stems) with every occurrence of the query's stems and phrases wrapped
- * in MATCH_OPEN … MATCH_CLOSE, as FTS5's highlight() wraps them on SQLite: overlapping occurrences
- * are one highlight, adjacent ones stay two. The same snippet code then maps it to the text.
- */
-export function markBody(body: string, query: ParsedQuery): string {
-  const words = body.split(' ');
-  const found: [number, number][] = [];
-  for (const c of query.clauses)
-    for (const a of c.alternatives) {
-      if (a.kind !== 'stems') continue;
-      const n = a.stems.length;
-      for (let i = 0; i + n <= words.length; i++)
-        if (a.stems.every((s, k) => words[i + k] === s)) found.push([i, i + n - 1]);
-    }
-  if (found.length === 0) return body;
-  found.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-  const opens = new Set<number>();
-  const closes = new Set<number>();
-  let current: [number, number] | null = null;
-  for (const [first, last] of found) {
-    if (current !== null && first <= current[1]) current[1] = Math.max(current[1], last);
-    else {
-      if (current !== null) closes.add(current[1]);
-      opens.add(first);
-      current = [first, last];
-    }
-  }
-  if (current !== null) closes.add(current[1]);
-  return words
-    .map((w, i) => `${opens.has(i) ? MATCH_OPEN : ''}${w}${closes.has(i) ? MATCH_CLOSE : ''}`)
-    .join(' ');
 }

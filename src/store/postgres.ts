@@ -10,6 +10,7 @@ import { Pool, type PoolClient } from 'pg';
 import { buildSearchDocument } from '../search/index-document.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer, type TextAnalyzer } from '../text/text-layer.ts';
+import { INSERT_FACET_VALUES, INSERT_SEARCH_FACETS } from './facets.ts';
 import { migratePostgres, postgresSchemaVersion } from './postgres-migrate.ts';
 import { createPostgresSearch } from './postgres-search.ts';
 import { inSession } from './postgres-session.ts';
@@ -35,6 +36,13 @@ import {
   type SimhashRow,
 } from './shared.ts';
 import { SIMHASH_BANDS, simhashBands } from './simhash.ts';
+import {
+  ADD_COOCCURRENCES,
+  ADD_ENTITY_COUNTS,
+  ADD_EVENT_DYADS,
+  ADD_EVENT_DYADS_NAMING,
+  SUMMARY_PARAM_TYPES,
+} from './summaries.ts';
 
 export interface PostgresOptions {
   /** Stems titles for the search index; the shipped lexicon's text layer by default. */
@@ -77,12 +85,12 @@ export function openPostgresRepository(url: string, options: PostgresOptions = {
       // Checked before building the rows (the analysis JSON, the title's stems), then again by the insert.
       if ((await rows(FIND_EXISTING, [input.doc.article.id, input.contentHash])).length > 0)
         return 'duplicate';
-      textLayer ??= createTextAnalyzer(loadLexicon());
-      const records = articleRecords(
-        input,
-        buildSearchDocument(input.doc, textLayer),
-        new Date().toISOString(),
-      );
+      let search = input.prepared?.search;
+      if (search === undefined) {
+        textLayer ??= createTextAnalyzer(loadLexicon());
+        search = buildSearchDocument(input.doc, textLayer);
+      }
+      const records = articleRecords(input, search, new Date().toISOString());
       return inSession(pool, async (client) => {
         await client.query('BEGIN');
         const outcome = await write(client, records);
@@ -119,6 +127,13 @@ export function openPostgresRepository(url: string, options: PostgresOptions = {
       await ready();
       return search(request);
     },
+    async schemaVersion() {
+      return postgresSchemaVersion(pool);
+    },
+    // PostgreSQL keeps no cheap counter of commits to one schema's tables.
+    async dataVersion() {
+      return null;
+    },
     async stats(): Promise<StoreStats> {
       const schemaVersion = await postgresSchemaVersion(pool);
       if (schemaVersion === 0) return EMPTY_STATS;
@@ -154,13 +169,14 @@ const BAND_CANDIDATES = `SELECT DISTINCT a.id, a.simhash, a.duplicate_of, a.adde
      OR (b.band = 2 AND b.value = $3) OR (b.band = 3 AND b.value = $4)`;
 const ALL_SIMHASHES = 'SELECT id, simhash, duplicate_of, added_at FROM articles WHERE simhash IS NOT NULL';
 
-const ENTITY_COUNTS = `SELECT COALESCE(SUM(mentions), 0)::integer AS mentions, COUNT(*)::integer AS articles
-  FROM article_entities WHERE entity_id = $1`;
+const ENTITY_COUNTS = 'SELECT mentions, articles FROM entity_counts WHERE entity_id = $1';
 
+// The near duplicates and the curated entities are counted from partial indexes (migration 4).
 const STATS = `SELECT (SELECT COUNT(*) FROM articles)::integer AS articles,
   (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL)::integer AS near_duplicates,
   (SELECT COUNT(*) FROM entities)::integer AS entities,
-  (SELECT COUNT(*) FROM entities WHERE provisional = 1)::integer AS provisional_entities,
+  ((SELECT COUNT(*) FROM entities) - (SELECT COUNT(*) FROM entities WHERE provisional = 0))::integer
+    AS provisional_entities,
   (SELECT COUNT(*) FROM mentions)::integer AS mentions,
   (SELECT COUNT(*) FROM events)::integer AS events,
   (SELECT COUNT(*) FROM quotes)::integer AS quotes`;
@@ -217,12 +233,14 @@ const INSERTS = {
       lon: 'double precision',
       provisional: 'integer',
     },
-    'ON CONFLICT (id) DO NOTHING',
+    // The ids this save stored first: the events that named them before gain their dyads.
+    'ON CONFLICT (id) DO NOTHING RETURNING id',
   ),
   articleEntities: bulkInsert('article_entities', {
     article_id: 'text',
     entity_id: 'text',
     mentions: 'integer',
+    published_at: 'text',
   }),
   mentions: bulkInsert('mentions', {
     article_id: 'text',
@@ -243,6 +261,7 @@ const INSERTS = {
     auxiliary: 'text',
     location_id: 'text',
     event_date: 'text',
+    day: 'text',
     fatalities: 'integer',
     injured: 'integer',
     evidence_start: 'integer',
@@ -270,15 +289,29 @@ const INSERTS = {
 };
 
 const INSERT_SEARCH = `INSERT INTO search_fts (article_id, positions, title, body, entities, document)
-  VALUES ($1, $2, $3, $4, $5, $6::tsvector)`;
+  VALUES ($1, $2, $3, $4, $5, $6::tsvector) RETURNING doc`;
+const FACET_TYPES = { article_id: 'text', doc: 'bigint' };
+const INSERT_FACETS = [INSERT_FACET_VALUES, INSERT_SEARCH_FACETS].map((sql) => numbered(sql, FACET_TYPES));
+const SUMMARIES = {
+  entityCounts: numbered(ADD_ENTITY_COUNTS, SUMMARY_PARAM_TYPES),
+  cooccurrences: numbered(ADD_COOCCURRENCES, SUMMARY_PARAM_TYPES),
+  eventDyads: numbered(ADD_EVENT_DYADS, SUMMARY_PARAM_TYPES),
+  eventDyadsNaming: numbered(ADD_EVENT_DYADS_NAMING, SUMMARY_PARAM_TYPES),
+};
 
-async function insertRows(client: PoolClient, insert: BulkInsert, rows: readonly object[]): Promise<void> {
-  if (rows.length === 0) return;
+/** The rows the insert returns (RETURNING), none when there were none to insert. */
+async function insertRows(
+  client: PoolClient,
+  insert: BulkInsert,
+  rows: readonly object[],
+): Promise<readonly Record<string, unknown>[]> {
+  if (rows.length === 0) return [];
   const values = rows as readonly Readonly<Record<string, unknown>>[];
-  await client.query(
+  const result = await client.query(
     insert.text,
     insert.columns.map((column) => values.map((row) => row[column] ?? null)),
   );
+  return result.rows;
 }
 
 /** An article's rows, inside the caller's transaction; 'duplicate' when the article row was there. */
@@ -290,7 +323,7 @@ async function write(client: PoolClient, records: ArticleRecords): Promise<SaveO
   if (article.rowCount === 0) return 'duplicate';
   await insertRows(client, INSERTS.bands, records.bands);
   // In id order, so two articles saving the same new entities lock them in the same order (no deadlock).
-  await insertRows(
+  const newEntities = await insertRows(
     client,
     INSERTS.entities,
     [...records.entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
@@ -300,7 +333,29 @@ async function write(client: PoolClient, records: ArticleRecords): Promise<SaveO
   await insertRows(client, INSERTS.events, records.events);
   await insertRows(client, INSERTS.participants, records.participants);
   await insertRows(client, INSERTS.quotes, records.quotes);
+  // The summaries of migration 4, from the rows above (summaries.ts).
+  const saved = { article_id: records.article.id };
+  await client.query(SUMMARIES.entityCounts.text, boundValues(SUMMARIES.entityCounts, saved));
+  await client.query(SUMMARIES.cooccurrences.text, boundValues(SUMMARIES.cooccurrences, saved));
+  await client.query(SUMMARIES.eventDyads.text, boundValues(SUMMARIES.eventDyads, saved));
+  for (const { id } of newEntities)
+    await client.query(
+      SUMMARIES.eventDyadsNaming.text,
+      boundValues(SUMMARIES.eventDyadsNaming, { entity_id: id }),
+    );
   const s = records.search;
-  await client.query(INSERT_SEARCH, [s.article_id, s.positions, s.title, s.body, s.entities, toTsvector(s)]);
+  const [search] = (
+    await client.query<{ doc: string }>(INSERT_SEARCH, [
+      s.article_id,
+      s.positions,
+      s.title,
+      s.body,
+      s.entities,
+      toTsvector(s),
+    ])
+  ).rows;
+  // The search row's doc is the key of its facets (migration 3).
+  for (const insert of INSERT_FACETS)
+    await client.query(insert.text, boundValues(insert, { article_id: s.article_id, doc: search!.doc }));
   return 'added';
 }

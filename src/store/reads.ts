@@ -1,13 +1,21 @@
 // The Repository's reads for the API and UI, written once over any database that can run the
 // statements of reads-sql.ts: an adapter gives only how to run one (RunRead), and this module checks
-// the request, names its values and turns the rows into the interface's types. Sums a caller sees
-// (per-type counts, intensity) are folded here from one row per group and type, so both databases
-// share the arithmetic and the final order.
+// the request, names its values, picks the statement written for the filters given (with an entity
+// name or without; the filter that finds the events first) and turns the rows into the interface's
+// types. Sums a caller sees (per-type counts, intensity) are folded here from one row per group and
+// type, so both databases share the arithmetic and the final order.
 
 import { type EntityRef, PLOVER_TYPES, type PloverType } from '../core/doc.ts';
 import { TYPE_INTENSITY } from '../events/export/scales.ts';
 import { parseIsoDate } from '../ingest/article.ts';
-import { ENTITY_COLUMNS, ENTITY_PREFIX, type ReadStatement } from './reads-sql.ts';
+import {
+  ENTITY_COLUMNS,
+  ENTITY_PREFIX,
+  EVENT_DRIVERS,
+  type EventDriver,
+  type EventRead,
+  type ReadStatement,
+} from './reads-sql.ts';
 import type {
   ArticleSummary,
   Dyad,
@@ -71,9 +79,15 @@ export function createReads(run: RunRead): RepositoryReads {
         entityType: request.type ?? null,
         ...pageParams(request),
       };
-      return page('entityCount', 'entityPage', params, (found: readonly CountedEntityRow[]) =>
-        found.map(storedEntity),
-      );
+      if (params.pattern === null)
+        return page('entityCount', 'entityPage', params, (found: readonly CountedEntityRow[]) =>
+          found.map(storedEntity),
+        );
+      // A page by name carries the total on its rows; only an empty page past the first needs it counted.
+      const found = await rows<CountedEntityRow & CountRow>('entityPageByName', params);
+      const total =
+        found[0]?.n ?? (params.offset === 0 ? 0 : ((await rows<CountRow>('entityCount', params))[0]?.n ?? 0));
+      return { total, items: found.map(storedEntity) };
     },
     async entityMentions(id, request = {}) {
       return page(
@@ -104,17 +118,21 @@ export function createReads(run: RunRead): RepositoryReads {
       }));
     },
     async listEvents(request = {}) {
-      const params = { ...eventParams(request), ...pageParams(request) };
-      return page('eventCount', 'eventPage', params, storedEvents);
+      const filters = eventParams(request);
+      const params = { ...filters, ...pageParams(request) };
+      return page(eventRead('eventCount', filters), eventRead('eventPage', filters), params, storedEvents);
     },
-    async eventDyads(filters = {}) {
-      return dyads(await rows<DyadRow>('dyads', eventParams(filters)));
+    async eventDyads(request = {}) {
+      const filters = eventParams(request);
+      return dyads(await rows<DyadRow>(eventRead('dyads', filters), filters));
     },
-    async eventSeries(filters = {}) {
-      return series(await rows<SeriesRow>('series', eventParams(filters)));
+    async eventSeries(request = {}) {
+      const filters = eventParams(request);
+      return series(await rows<SeriesRow>(eventRead('series', filters), filters));
     },
-    async eventLocations(filters = {}) {
-      return locations(await rows<LocationRow>('locations', eventParams(filters)));
+    async eventLocations(request = {}) {
+      const filters = eventParams(request);
+      return locations(await rows<LocationRow>(eventRead('locations', filters), filters));
     },
   };
 }
@@ -143,6 +161,13 @@ export function eventParams(filters: EventFilters): ReadParams {
     from: filters.from === undefined ? null : parseIsoDate(filters.from),
     to: filters.to === undefined ? null : parseIsoDate(filters.to),
   };
+}
+
+/** The statement of `read` that finds the events through the first filter given (reads-sql.ts). */
+export function eventRead(read: EventRead, filters: ReadParams): ReadStatement {
+  const driver: EventDriver =
+    EVENT_DRIVERS.find((d) => d === 'all' || (filters[d] ?? null) !== null) ?? 'all';
+  return `${read}:${driver}`;
 }
 
 /** `query` as a LIKE operand that matches only itself: `%`, `_` and the escape `\` are escaped. */

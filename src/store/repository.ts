@@ -5,6 +5,7 @@
 
 import type { Doc, EntityRef, EntityType, EventRecord, LinkVia, PloverType, Span } from '../core/doc.ts';
 import type { AnalysisJson } from '../pipeline/contract.ts';
+import type { SearchDocument } from '../search/index-document.ts';
 import type { SearchRequest, SearchResult } from '../search/types.ts';
 
 export type SaveOutcome = 'added' | 'duplicate';
@@ -22,6 +23,18 @@ export interface SaveArticleInput {
   readonly simhash?: bigint | undefined;
   /** An article already stored that this one nearly repeats (it must exist). */
   readonly duplicateOf?: string | undefined;
+  /**
+   * What the store would otherwise build from `doc`, built already where the article was analysed
+   * (an ingest worker, rows.ts prepareArticle), so that the thread that writes need not.
+   */
+  readonly prepared?: PreparedArticle | undefined;
+}
+
+/** The analysis JSON and search document of a Doc (rows.ts prepareArticle): they must be that Doc's. */
+export interface PreparedArticle {
+  /** `JSON.stringify(toAnalysisJson(doc))`. */
+  readonly analysis: string;
+  readonly search: SearchDocument;
 }
 
 export interface StoredArticle {
@@ -89,7 +102,16 @@ export interface Repository {
   getArticle(id: string): Promise<StoredArticle | null>;
   getEntity(id: string): Promise<StoredEntity | null>;
   search(request: SearchRequest): Promise<SearchResult>;
+  /** Counts of every table: on PostgreSQL each is a scan, so not for a health check. */
   stats(): Promise<StoreStats>;
+  /** The highest migration applied (0 before migrate()), read without touching the data. */
+  schemaVersion(): Promise<number>;
+  /**
+   * A value that changes whenever the stored data may have changed, by this handle or any other, so
+   * that a cache of reads knows when it is stale; null where the store cannot tell cheaply
+   * (PostgreSQL), and a cache must expire on time instead.
+   */
+  dataVersion(): Promise<string | null>;
 
   // ---- reads for the API and UI (src/server): every list is paged and counted ----------------
   /** Stored articles, newest first (undated last, then by id). */

@@ -4,8 +4,9 @@
 
 import type { Auxiliary, Doc, EntityRef, EntityType, EventRecord, PloverType } from '../core/doc.ts';
 import { type AnalysisJson, toAnalysisJson } from '../pipeline/contract.ts';
-import type { SearchDocument } from '../search/index-document.ts';
-import type { SaveArticleInput, StoredArticle } from './repository.ts';
+import { buildSearchDocument, type SearchDocument } from '../search/index-document.ts';
+import type { TextAnalyzer } from '../text/text-layer.ts';
+import type { PreparedArticle, SaveArticleInput, StoredArticle } from './repository.ts';
 import { simhashBands, simhashFromHex, simhashToHex } from './simhash.ts';
 
 export interface ArticleRow {
@@ -48,6 +49,8 @@ export interface EventRow {
   readonly auxiliary: Auxiliary | null;
   readonly location_id: string | null;
   readonly event_date: string | null;
+  /** The day the event is counted on and listed by: event_date, else its article's published_at. */
+  readonly day: string | null;
   readonly fatalities: number | null;
   readonly injured: number | null;
   readonly evidence_start: number;
@@ -61,7 +64,13 @@ export interface ArticleRecords {
   readonly article: ArticleRow;
   readonly bands: readonly { band: number; value: number; article_id: string }[];
   readonly entities: readonly EntityRow[];
-  readonly articleEntities: readonly { article_id: string; entity_id: string; mentions: number }[];
+  /** With the article's published_at, so that an entity's articles are read newest first from one index. */
+  readonly articleEntities: readonly {
+    article_id: string;
+    entity_id: string;
+    mentions: number;
+    published_at: string | null;
+  }[];
   readonly mentions: readonly Record<string, string | number | null>[];
   readonly events: readonly EventRow[];
   readonly participants: readonly {
@@ -74,6 +83,15 @@ export interface ArticleRecords {
   readonly search: SearchDocument & { readonly article_id: string };
 }
 
+/**
+ * The analysis JSON and search document of an analysed article, as `articleRecords` and the
+ * adapters would build them: an ingest worker builds them beside the analysis, so that the one
+ * thread that writes does not (they were most of its work per article besides SQLite's own).
+ */
+export function prepareArticle(doc: Doc, textLayer: TextAnalyzer): PreparedArticle {
+  return { analysis: JSON.stringify(toAnalysisJson(doc)), search: buildSearchDocument(doc, textLayer) };
+}
+
 export function articleRecords(
   input: SaveArticleInput,
   search: SearchDocument,
@@ -81,6 +99,7 @@ export function articleRecords(
 ): ArticleRecords {
   const { doc } = input;
   const id = doc.article.id;
+  const publishedAt = doc.article.publishedAt ?? null;
   return {
     article: {
       id,
@@ -89,11 +108,11 @@ export function articleRecords(
       source: input.source ?? null,
       url: input.url ?? null,
       title: doc.article.title ?? null,
-      published_at: doc.article.publishedAt ?? null,
+      published_at: publishedAt,
       text: doc.article.text,
       simhash: input.simhash === undefined ? null : simhashToHex(input.simhash),
       duplicate_of: input.duplicateOf ?? null,
-      analysis: JSON.stringify(toAnalysisJson(doc)),
+      analysis: input.prepared?.analysis ?? JSON.stringify(toAnalysisJson(doc)),
       added_at: addedAt,
     },
     bands:
@@ -105,6 +124,7 @@ export function articleRecords(
       article_id: id,
       entity_id,
       mentions,
+      published_at: publishedAt,
     })),
     mentions: doc.mentions.map((m, seq) => ({
       article_id: id,
@@ -125,6 +145,7 @@ export function articleRecords(
       auxiliary: e.auxiliary ?? null,
       location_id: e.location ?? null,
       event_date: e.date ?? null,
+      day: e.date ?? publishedAt,
       fatalities: e.fatalities ?? null,
       injured: e.injured ?? null,
       evidence_start: e.evidence.start,

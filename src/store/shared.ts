@@ -1,13 +1,21 @@
 // What the SQLite and PostgreSQL adapters share besides the rows (rows.ts): the schema they expect,
-// the choice among near-duplicate candidates, and search's parameters, filter and facet SQL, facet
-// counts and snippets. The SQL here names its values `@name`; SQLite binds those as they are, the
+// the choice among near-duplicate candidates, and search's parameters, filter SQL and snippets (the
+// facets are facets.ts). The SQL here names its values `@name`; SQLite binds those as they are, the
 // PostgreSQL adapter numbers them ($1 …) before sending (postgres-sql.ts), so both run one text.
 
 import type { Span } from '../core/doc.ts';
 import { parseIsoDate } from '../ingest/article.ts';
-import { makeSnippet } from '../search/snippet.ts';
+import { decodePositions } from '../search/index-document.ts';
+import { highlightedSpans, makeSnippet, markBody, queryEntityTokens } from '../search/snippet.ts';
 import { entityToken } from '../search/terms.ts';
-import { DEFAULT_LIMIT, MAX_LIMIT, type SearchFacets, type SearchRequest } from '../search/types.ts';
+import {
+  DEFAULT_FACET_SAMPLE,
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  type ParsedQuery,
+  type SearchRequest,
+} from '../search/types.ts';
+import { MAX_FACET_SAMPLE } from './facets.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type { NearDuplicate, StoreStats } from './repository.ts';
 import { hammingDistance, simhashFromHex } from './simhash.ts';
@@ -75,14 +83,20 @@ export interface SearchParams {
   readonly [name: string]: string | number | null;
 }
 
+/** The filters of SearchParams. */
+const FILTERS = ['source', 'from', 'to', 'entity', 'entityType', 'eventType', 'country'] as const;
+
 /** The request's values, with the adapter's full-text expression as `match`; bad paging or dates throw. */
 export function searchParams(request: SearchRequest, match: string | null): SearchParams {
   const limit = request.limit ?? DEFAULT_LIMIT;
   const offset = request.offset ?? 0;
+  const facetSample = request.facetSample ?? DEFAULT_FACET_SAMPLE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
     throw new RangeError(`limit must be an integer from 1 to ${MAX_LIMIT}: ${limit}`);
   if (!Number.isInteger(offset) || offset < 0)
     throw new RangeError(`offset must be a whole number: ${offset}`);
+  if (!Number.isInteger(facetSample) || facetSample < 1 || facetSample > MAX_FACET_SAMPLE)
+    throw new RangeError(`facetSample must be an integer from 1 to ${MAX_FACET_SAMPLE}: ${facetSample}`);
   const f = request.filters ?? {};
   return {
     match,
@@ -95,7 +109,13 @@ export function searchParams(request: SearchRequest, match: string | null): Sear
     country: f.country ?? null,
     limit,
     offset,
+    facetSample,
   };
+}
+
+/** Whether any filter is set: without one, a store need not read the article of every match. */
+export function filtered(params: SearchParams): boolean {
+  return FILTERS.some((name) => params[name] !== null);
 }
 
 /** The filters over `articles a`, one per SearchFilters field. */
@@ -117,68 +137,40 @@ export const SEARCH_FILTERS = `
 /** Articles without a query: every article the filters keep. */
 export const FROM_BROWSE = `FROM articles a WHERE ${SEARCH_FILTERS}`;
 
-// The country of an entity for the country facet: a country is its own, anything else its `country`.
-// Joins start from the matched articles (`IN (SELECT id FROM matched)` makes SQLite drive the index
-// lookups from them), so facets cost in proportion to the matches, not to the whole store.
-/** Every facet and the total over all articles `from` selects (a FROM … WHERE naming `articles a`). */
-export const SEARCH_FACETS = (from: string) => `
-WITH matched AS MATERIALIZED (SELECT a.id ${from}),
-linked AS MATERIALIZED (
-  SELECT ae.article_id, e.type,
-    CASE WHEN e.kind IN ('country', 'former_country') THEN e.id ELSE e.country END AS country
-  FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-  WHERE ae.article_id IN (SELECT id FROM matched))
-SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM matched
-UNION ALL
-SELECT 'entityType', type, COUNT(DISTINCT article_id) FROM linked GROUP BY type
-UNION ALL
-SELECT 'country', country, COUNT(DISTINCT article_id) FROM linked WHERE country IS NOT NULL GROUP BY country
-UNION ALL
-SELECT 'eventType', ev.type, COUNT(DISTINCT ev.article_id) FROM events ev
-  WHERE ev.article_id IN (SELECT id FROM matched) GROUP BY ev.type
-UNION ALL
-SELECT 'source', a.source, COUNT(*) FROM articles a
-  WHERE a.id IN (SELECT id FROM matched) AND a.source IS NOT NULL GROUP BY a.source`;
-
-export interface FacetRow {
-  readonly facet: 'total' | keyof SearchFacets;
-  readonly value: string;
-  /** PostgreSQL's COUNT is a bigint, which its client reads as a string. */
-  readonly n: number | string;
-}
-
-export function readFacets(rows: readonly FacetRow[]): { total: number; counts: SearchFacets } {
-  const counts = { entityType: {}, eventType: {}, source: {}, country: {} } as Record<
-    keyof SearchFacets,
-    Record<string, number>
-  >;
-  let total = 0;
-  for (const r of rows) {
-    if (r.facet === 'total') total = Number(r.n);
-    else counts[r.facet][r.value] = Number(r.n);
-  }
-  return { total, counts };
-}
-
 export interface MentionSpanRow {
   readonly entity_id: string;
   readonly start_pos: number;
   readonly end_pos: number;
 }
 
+/** A hit's search row: its body's stems, their offsets in the text, its entity tokens. */
+export interface IndexRow {
+  readonly positions: string;
+  readonly body: string;
+  readonly entities: string;
+}
+
+/** The hit's entity tokens that the query asks for: the entities whose mentions its snippet marks. */
+export function askedEntities(index: IndexRow, query: ParsedQuery): Set<string> {
+  const asked = queryEntityTokens(query);
+  return new Set(index.entities.split(' ').filter((token) => asked.has(token)));
+}
+
 /**
- * A hit's snippet: the spans of its matched body words (found in the index's stems, mapped to the
- * text by the stored positions) and of the mentions of its matched entities, cut from the original
- * text. `entityTokens`: the hit's entity tokens the query matched.
+ * A hit's snippet, cut from the original text: the query's stems and phrases in its body, mapped to
+ * the text by the stored positions, and the mentions of its askedEntities (`mentions`: the hit's
+ * linked mentions; none are needed when askedEntities is empty).
  */
 export function hitSnippet(
   text: string,
-  bodySpans: readonly Span[],
-  entityTokens: ReadonlySet<string>,
+  index: IndexRow,
+  query: ParsedQuery,
   mentions: readonly MentionSpanRow[],
 ): string {
+  const entities = askedEntities(index, query);
   const entitySpans: Span[] = mentions
-    .filter((m) => entityTokens.has(entityToken(m.entity_id)))
+    .filter((m) => entities.has(entityToken(m.entity_id)))
     .map((m) => ({ start: m.start_pos, end: m.end_pos }));
+  const bodySpans = highlightedSpans(markBody(index.body, query), decodePositions(index.positions));
   return makeSnippet(text, [...bodySpans, ...entitySpans]);
 }

@@ -107,3 +107,41 @@ test('no migration loses data: rows written at each earlier schema survive migra
     }
   }
 });
+
+test('the read paths step fills, for the rows stored before it, what saving keeps from then on', () => {
+  const before = MIGRATIONS.findIndex((m) => m.name === 'read paths');
+  assert.ok(before > 0);
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  try {
+    migrateSqlite(db, MIGRATIONS.slice(0, before));
+    writeFirstSchemaRows(db);
+    // Lavrov (a person, Russian) meets Iran (a country by its id).
+    db.exec("INSERT INTO event_participants VALUES ('a-1:e1', 'recipient', 0, 'country:ir')");
+    migrateSqlite(db);
+    const rows = (sql: string) => db.prepare(sql).raw().all();
+    assert.deepEqual(rows('SELECT article_id, entity_id, published_at FROM article_entities ORDER BY 1, 2'), [
+      ['a-1', 'city:moscow', '2024-04-10'],
+      ['a-1', 'per:sergey-lavrov', '2024-04-10'],
+      ['a-2', 'per:sergey-lavrov', null],
+    ]);
+    // The event's own date, else its article's; neither: undated.
+    assert.deepEqual(rows('SELECT id, day FROM events ORDER BY id'), [
+      ['a-1:e1', '2024-04-10'],
+      ['a-2:e1', null],
+    ]);
+    // Every entity, the one no article links to as well.
+    assert.deepEqual(rows('SELECT entity_id, mentions, articles FROM entity_counts ORDER BY 1'), [
+      ['city:moscow', 1, 1],
+      ['new:per:0123456789ab', 0, 0],
+      ['per:sergey-lavrov', 2, 2],
+    ]);
+    assert.deepEqual(rows('SELECT entity_id, other_id, articles FROM cooccurrences ORDER BY 1, 2'), [
+      ['city:moscow', 'per:sergey-lavrov', 1],
+      ['per:sergey-lavrov', 'city:moscow', 1],
+    ]);
+    assert.deepEqual(rows('SELECT * FROM event_dyads'), [['a-1:e1', 'country:ru', 'country:ir']]);
+  } finally {
+    db.close();
+  }
+});

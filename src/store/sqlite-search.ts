@@ -1,121 +1,130 @@
 // Search on SQLite: FTS5 MATCH for the words, fixed SQL with optional filters for the rest. Every
 // statement is prepared once from constant text; a filter left out is bound as NULL and its
-// `@x IS NULL OR …` test passes. Hits are ranked by bm25 (title 3, body 1, entities 2) or by date;
-// facets count all matching articles in one statement over a materialised match set.
+// `@x IS NULL OR …` test passes. Hits are ranked by bm25 (title 3, body 1, entities 2) or by date.
+//
+// What a search costs grows with its matches (a common word matches 46,000 of 300,000 articles), so
+// only what must see every match does: the ranking (FTS5's bm25 over its own index) and the total
+// (a bare count of the MATCH). Without filters neither reads a stored row; with filters each match
+// reaches its article through search_docs, never through FTS5's unindexed article_id, whose read
+// loads the whole stored index row. The page's rows are read for the page only, and the facets are
+// counted over at most a sample of the matches (shared.ts, SEARCH_FACETS).
 
 import type { Database } from 'better-sqlite3';
 import { toFts5Match } from '../search/fts5.ts';
-import { decodePositions } from '../search/index-document.ts';
-import { highlightedSpans, MATCH_CLOSE, MATCH_OPEN, makeSnippet } from '../search/snippet.ts';
-import type { SearchHit, SearchRequest, SearchResult } from '../search/types.ts';
+import { makeSnippet } from '../search/snippet.ts';
+import type { ParsedQuery, SearchHit, SearchRequest, SearchResult } from '../search/types.ts';
+import { type FacetRow, SEARCH_FACETS, type SelectedDocs, searchResult } from './facets.ts';
 import {
-  type FacetRow,
+  askedEntities,
   FROM_BROWSE,
+  filtered,
   hitSnippet,
+  type IndexRow,
   type MentionSpanRow,
-  readFacets,
-  SEARCH_FACETS,
   SEARCH_FILTERS,
   type SearchParams,
   searchParams,
 } from './shared.ts';
 
-const FROM_MATCH = `FROM search_fts JOIN articles a ON a.id = search_fts.article_id
-  WHERE search_fts MATCH @match AND ${SEARCH_FILTERS}`;
+const MATCHED: SelectedDocs = {
+  doc: 'search_fts.rowid',
+  from: 'FROM search_fts WHERE search_fts MATCH @match',
+};
+const MATCHED_AND_FILTERED: SelectedDocs = {
+  doc: 'search_fts.rowid',
+  from: `FROM search_fts JOIN search_docs d ON d.doc = search_fts.rowid JOIN articles a ON a.id = d.article_id
+    WHERE search_fts MATCH @match AND ${SEARCH_FILTERS}`,
+};
+// Every article has its search row, saved in the same transaction.
+const ALL: SelectedDocs = { doc: 'd.doc', from: 'FROM search_docs d WHERE true' };
+const ALL_FILTERED: SelectedDocs = {
+  doc: 'd.doc',
+  from: `FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE ${SEARCH_FILTERS}`,
+};
 
-const HIT_COLUMNS = 'a.id, a.title, a.published_at, a.source';
 const BY_DATE = 'a.published_at IS NULL, a.published_at DESC';
 const SCORE = '-bm25(search_fts, 0.0, 0.0, 3.0, 1.0, 2.0)';
 
-interface HitRow {
+/** A hit of a page with query words: its search row and score; ties go to the older row. */
+interface RankedRow {
+  readonly doc: number;
+  readonly score: number;
+}
+
+interface ArticleRow {
   readonly id: string;
   readonly title: string | null;
   readonly published_at: string | null;
   readonly source: string | null;
-  readonly score: number | null;
-  readonly fts_rowid: number | null;
+  readonly text: string;
 }
+
+/** A hit's article with its search row. */
+interface IndexedArticleRow extends ArticleRow, IndexRow {}
 
 export type SqliteSearch = (request: SearchRequest) => SearchResult;
 
 export function createSqliteSearch(db: Database): SqliteSearch {
+  const ranked = (docs: SelectedDocs, order: string) =>
+    db.prepare<SearchParams, RankedRow>(
+      `SELECT ${docs.doc} AS doc, ${SCORE} AS score ${docs.from} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    );
   const page = {
-    relevance: db.prepare<SearchParams, HitRow>(
-      `SELECT ${HIT_COLUMNS}, ${SCORE} AS score, search_fts.rowid AS fts_rowid ${FROM_MATCH}
-       ORDER BY score DESC, a.id LIMIT @limit OFFSET @offset`,
-    ),
-    date: db.prepare<SearchParams, HitRow>(
-      `SELECT ${HIT_COLUMNS}, ${SCORE} AS score, search_fts.rowid AS fts_rowid ${FROM_MATCH}
-       ORDER BY ${BY_DATE}, score DESC, a.id LIMIT @limit OFFSET @offset`,
-    ),
-    browse: db.prepare<SearchParams, HitRow>(
-      `SELECT ${HIT_COLUMNS}, NULL AS score, NULL AS fts_rowid ${FROM_BROWSE}
+    relevance: ranked(MATCHED, 'score DESC, doc'),
+    relevanceFiltered: ranked(MATCHED_AND_FILTERED, 'score DESC, doc'),
+    date: ranked(MATCHED_AND_FILTERED, `${BY_DATE}, score DESC, doc`),
+    browse: db.prepare<SearchParams, ArticleRow>(
+      `SELECT a.id, a.title, a.published_at, a.source, a.text ${FROM_BROWSE}
        ORDER BY ${BY_DATE}, a.id LIMIT @limit OFFSET @offset`,
     ),
   };
   const facets = {
-    match: db.prepare<SearchParams, FacetRow>(SEARCH_FACETS(FROM_MATCH)),
-    browse: db.prepare<SearchParams, FacetRow>(SEARCH_FACETS(FROM_BROWSE)),
+    matched: db.prepare<SearchParams, FacetRow>(SEARCH_FACETS(MATCHED)),
+    matchedFiltered: db.prepare<SearchParams, FacetRow>(SEARCH_FACETS(MATCHED_AND_FILTERED)),
+    all: db.prepare<SearchParams, FacetRow>(SEARCH_FACETS(ALL)),
+    allFiltered: db.prepare<SearchParams, FacetRow>(SEARCH_FACETS(ALL_FILTERED)),
   };
-  // Per hit of the page only: highlight() over a whole result set would mark every matching article.
   // The CAST: better-sqlite3 binds a JS number as REAL, and FTS5 then ignores a rowid constraint.
-  const marked = db.prepare<SearchParams, MarkedRow>(
-    `SELECT a.text, search_fts.positions,
-       highlight(search_fts, 3, char(1), char(2)) AS body,
-       highlight(search_fts, 4, char(1), char(2)) AS entities
-     FROM search_fts JOIN articles a ON a.id = search_fts.article_id
-     WHERE search_fts MATCH @match AND search_fts.rowid = CAST(@rowid AS INTEGER)`,
+  const indexed = db.prepare<{ doc: number }, IndexedArticleRow>(
+    `SELECT a.id, a.title, a.published_at, a.source, a.text,
+       search_fts.positions, search_fts.body, search_fts.entities
+     FROM search_fts JOIN search_docs d ON d.doc = search_fts.rowid JOIN articles a ON a.id = d.article_id
+     WHERE search_fts.rowid = CAST(@doc AS INTEGER)`,
   );
-  const text = db.prepare<[string], { text: string }>('SELECT text FROM articles WHERE id = ?');
   const mentions = db.prepare<[string], MentionSpanRow>(
     'SELECT entity_id, start_pos, end_pos FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL',
   );
 
-  function snippet(row: HitRow, match: string | null): string {
-    if (match === null || row.fts_rowid === null) return makeSnippet(text.get(row.id)?.text ?? '', []);
-    const m = marked.get({ match, rowid: row.fts_rowid });
-    if (!m) return '';
-    const tokens = new Set(
-      m.entities
-        .split(' ')
-        .filter((t) => t.includes(MATCH_OPEN))
-        .map(unmark),
-    );
-    return hitSnippet(
-      m.text,
-      highlightedSpans(m.body, decodePositions(m.positions)),
-      tokens,
-      mentions.all(row.id),
-    );
+  function matchedHit(row: RankedRow, query: ParsedQuery): SearchHit {
+    // The row the page statement found, read in the same transaction.
+    const a = indexed.get({ doc: row.doc })!;
+    const linked = askedEntities(a, query).size > 0 ? mentions.all(a.id) : [];
+    return hit(a, row.score, hitSnippet(a.text, a, query, linked));
   }
 
-  return (request) => {
+  // One read transaction: the page, the total and the facets see the same snapshot of the store.
+  return db.transaction((request: SearchRequest): SearchResult => {
     const match = toFts5Match(request.query);
     const params = searchParams(request, match);
+    const narrowed = filtered(params);
+    if (match === null) {
+      const hits = page.browse.all(params).map((row) => hit(row, null, makeSnippet(row.text, [])));
+      return searchResult(hits, (narrowed ? facets.allFiltered : facets.all).all(params));
+    }
     const sort = request.sort ?? 'relevance';
-    const rows = (match === null ? page.browse : page[sort]).all(params);
-    const hits = rows.map(
-      (row): SearchHit => ({
-        articleId: row.id,
-        title: row.title,
-        score: row.score,
-        snippet: snippet(row, match),
-        publishedAt: row.published_at,
-        source: row.source,
-      }),
-    );
-    const { total, counts } = readFacets((match === null ? facets.browse : facets.match).all(params));
-    return { total, hits, facets: counts };
+    const ranking = sort === 'date' ? page.date : narrowed ? page.relevanceFiltered : page.relevance;
+    const hits = ranking.all(params).map((row) => matchedHit(row, request.query));
+    return searchResult(hits, (narrowed ? facets.matchedFiltered : facets.matched).all(params));
+  });
+}
+
+function hit(row: ArticleRow, score: number | null, snippet: string): SearchHit {
+  return {
+    articleId: row.id,
+    title: row.title,
+    score,
+    snippet,
+    publishedAt: row.published_at,
+    source: row.source,
   };
-}
-
-interface MarkedRow {
-  readonly text: string;
-  readonly positions: string;
-  readonly body: string;
-  readonly entities: string;
-}
-
-function unmark(token: string): string {
-  return token.replaceAll(MATCH_OPEN, '').replaceAll(MATCH_CLOSE, '');
 }

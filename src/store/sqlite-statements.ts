@@ -3,11 +3,18 @@
 // column names, as named parameters; the reads (reads-sql.ts) take their `@name` values as they are.
 
 import type { Database } from 'better-sqlite3';
+import { INSERT_FACET_VALUES, INSERT_SEARCH_FACETS } from './facets.ts';
 import { type ReadStatement, readSql } from './reads-sql.ts';
 import type { ArticleRow, EntityRow } from './rows.ts';
 import type { SimhashRow } from './shared.ts';
 import { SIMHASH_BANDS } from './simhash.ts';
 import { createSqliteSearch } from './sqlite-search.ts';
+import {
+  ADD_COOCCURRENCES,
+  ADD_ENTITY_COUNTS,
+  ADD_EVENT_DYADS,
+  ADD_EVENT_DYADS_NAMING,
+} from './summaries.ts';
 
 /**
  * @internal The statements are the adapter's own business; and better-sqlite3's statement type
@@ -40,17 +47,18 @@ export function prepareStatements(db: Database) {
        ON CONFLICT (id) DO NOTHING`,
     ),
     insertArticleEntity: db.prepare(
-      'INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (@article_id, @entity_id, @mentions)',
+      `INSERT INTO article_entities (article_id, entity_id, mentions, published_at)
+       VALUES (@article_id, @entity_id, @mentions, @published_at)`,
     ),
     insertMention: db.prepare(
       `INSERT INTO mentions (article_id, seq, start_pos, end_pos, text, type, entity_id, via)
        VALUES (@article_id, @seq, @start_pos, @end_pos, @text, @type, @entity_id, @via)`,
     ),
     insertEvent: db.prepare(
-      `INSERT INTO events (id, article_id, type, mode, context, auxiliary, location_id, event_date, fatalities,
-         injured, evidence_start, evidence_end, trigger_start, trigger_end, confidence)
-       VALUES (@id, @article_id, @type, @mode, @context, @auxiliary, @location_id, @event_date, @fatalities,
-         @injured, @evidence_start, @evidence_end, @trigger_start, @trigger_end, @confidence)`,
+      `INSERT INTO events (id, article_id, type, mode, context, auxiliary, location_id, event_date, day,
+         fatalities, injured, evidence_start, evidence_end, trigger_start, trigger_end, confidence)
+       VALUES (@id, @article_id, @type, @mode, @context, @auxiliary, @location_id, @event_date, @day,
+         @fatalities, @injured, @evidence_start, @evidence_end, @trigger_start, @trigger_end, @confidence)`,
     ),
     insertParticipant: db.prepare(
       'INSERT INTO event_participants (event_id, role, seq, entity_id) VALUES (@event_id, @role, @seq, @entity_id)',
@@ -63,6 +71,15 @@ export function prepareStatements(db: Database) {
       `INSERT INTO search_fts (article_id, positions, title, body, entities)
        VALUES (@article_id, @positions, @title, @body, @entities)`,
     ),
+    insertSearchDoc: db.prepare<{ doc: number | bigint; article_id: string }>(
+      'INSERT INTO search_docs (doc, article_id) VALUES (@doc, @article_id)',
+    ),
+    addEntityCounts: db.prepare<{ article_id: string }>(ADD_ENTITY_COUNTS),
+    addCooccurrences: db.prepare<{ article_id: string }>(ADD_COOCCURRENCES),
+    addEventDyads: db.prepare<{ article_id: string }>(ADD_EVENT_DYADS),
+    addEventDyadsNaming: db.prepare<{ entity_id: string }>(ADD_EVENT_DYADS_NAMING),
+    insertFacetValues: db.prepare<{ article_id: string }>(INSERT_FACET_VALUES),
+    insertSearchFacets: db.prepare<{ doc: number | bigint; article_id: string }>(INSERT_SEARCH_FACETS),
     bandCandidates: db.prepare<{ b0: number; b1: number; b2: number; b3: number }, SimhashRow>(
       `SELECT DISTINCT a.id, a.simhash, a.duplicate_of, a.added_at
        FROM article_simhash_bands b JOIN articles a ON a.id = b.article_id
@@ -75,7 +92,7 @@ export function prepareStatements(db: Database) {
     getArticle: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
     getEntity: db.prepare<[string], EntityRow>('SELECT * FROM entities WHERE id = ?'),
     entityCounts: db.prepare<[string], { mentions: number; articles: number }>(
-      'SELECT COALESCE(SUM(mentions), 0) AS mentions, COUNT(*) AS articles FROM article_entities WHERE entity_id = ?',
+      'SELECT mentions, articles FROM entity_counts WHERE entity_id = ?',
     ),
     stats: db.prepare<
       [],
@@ -89,10 +106,13 @@ export function prepareStatements(db: Database) {
         quotes: number;
       }
     >(
+      // SQLite counts a whole table from its smallest index's pages, reading no row; the other counts
+      // read partial indexes (migration 4) of the few rows they count: curated entities, not provisional.
       `SELECT (SELECT COUNT(*) FROM articles) AS articles,
          (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL) AS near_duplicates,
          (SELECT COUNT(*) FROM entities) AS entities,
-         (SELECT COUNT(*) FROM entities WHERE provisional = 1) AS provisional_entities,
+         (SELECT COUNT(*) FROM entities) - (SELECT COUNT(*) FROM entities WHERE provisional = 0)
+           AS provisional_entities,
          (SELECT COUNT(*) FROM mentions) AS mentions,
          (SELECT COUNT(*) FROM events) AS events,
          (SELECT COUNT(*) FROM quotes) AS quotes`,

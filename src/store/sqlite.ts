@@ -26,6 +26,10 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A search reads many pages of the full-text index: mapped, a page is read without a copy (up to
+  // this build's limit, 2 GiB), and a larger cache than the default 16 MiB keeps a warm index.
+  db.pragma('mmap_size = 2147418112');
+  db.pragma('cache_size = -65536');
   let textLayer = options.textAnalyzer;
   let statements: SqliteStatements | undefined;
   const st = () => {
@@ -38,24 +42,40 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
     return statements;
   };
 
+  // PRAGMA data_version changes with every other connection's commit, not this one's: these are
+  // counted here (dataVersion).
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  let ownCommits = 0;
   const write = db.transaction((records: ArticleRecords): SaveOutcome => {
     const s = st();
     // ON CONFLICT DO NOTHING covers both the id and the content hash: a racing save loses quietly.
     if (s.insertArticle.run(records.article).changes === 0) return 'duplicate';
     for (const row of records.bands) s.insertBand.run(row);
-    for (const row of records.entities) s.insertEntity.run(row);
+    const newEntities: string[] = [];
+    for (const row of records.entities) if (s.insertEntity.run(row).changes > 0) newEntities.push(row.id);
     for (const row of records.articleEntities) s.insertArticleEntity.run(row);
     for (const row of records.mentions) s.insertMention.run(row);
     for (const row of records.events) s.insertEvent.run(row);
     for (const row of records.participants) s.insertParticipant.run(row);
     for (const row of records.quotes) s.insertQuote.run(row);
-    s.insertSearch.run(records.search);
+    // The summaries of migration 4, from the rows above (summaries.ts).
+    const article_id = records.article.id;
+    s.addEntityCounts.run({ article_id });
+    s.addCooccurrences.run({ article_id });
+    s.addEventDyads.run({ article_id });
+    for (const entity_id of newEntities) s.addEventDyadsNaming.run({ entity_id });
+    // The search row's FTS5 rowid is the key of its facets (migration 3).
+    const doc = s.insertSearch.run(records.search).lastInsertRowid;
+    s.insertSearchDoc.run({ doc, article_id });
+    s.insertFacetValues.run({ article_id });
+    s.insertSearchFacets.run({ doc, article_id });
     return 'added';
   });
 
   return {
     async migrate() {
       const applied = migrateSqlite(db);
+      if (applied.length > 0) ownCommits++;
       statements = undefined;
       return applied;
     },
@@ -66,9 +86,14 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
       const s = st();
       // Checked before building the rows (the analysis JSON, the title's stems), then again by the insert.
       if (s.findExisting.get(input.doc.article.id, input.contentHash)) return 'duplicate';
-      textLayer ??= createTextAnalyzer(loadLexicon());
-      const search = buildSearchDocument(input.doc, textLayer);
-      return write.immediate(articleRecords(input, search, new Date().toISOString()));
+      let search = input.prepared?.search;
+      if (search === undefined) {
+        textLayer ??= createTextAnalyzer(loadLexicon());
+        search = buildSearchDocument(input.doc, textLayer);
+      }
+      const outcome = write.immediate(articleRecords(input, search, new Date().toISOString()));
+      if (outcome === 'added') ownCommits++;
+      return outcome;
     },
     async hasArticle(id) {
       return st().hasArticle.get(id) !== undefined;
@@ -95,6 +120,12 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
     },
     async search(request) {
       return st().search(request);
+    },
+    async schemaVersion() {
+      return sqliteSchemaVersion(db);
+    },
+    async dataVersion() {
+      return `${dataVersion.get()}.${ownCommits}`;
     },
     async stats() {
       const schemaVersion = sqliteSchemaVersion(db);
