@@ -32,7 +32,9 @@ export function registerSearchRoutes(api: FastifyInstance, deps: ServerDeps): vo
         summary: 'Search articles: Arabic-aware, entity-aware and cross-lingual',
         querystring: searchQuery,
         response: {
-          200: open('{ total, hits: [{ articleId, title, score, snippet, publishedAt, source }], facets }'),
+          200: open(
+            '{ total (exact), hits: [{ articleId, title, score, snippet, publishedAt, source }], facets, facetsSampled (null: facets exact; n: estimated from n sampled matches) }',
+          ),
           400: errorResponse,
         },
       },

@@ -52,7 +52,7 @@ export function searchPage(ctx: PageContext, params: RouteParams): Node {
     // Only the parameters the API knows: it refuses any other (a hand-edited hash must not break it).
     const query = Object.fromEntries(SEARCH_KEYS.map((key) => [key, params[key]]));
     const result = await ctx.api.search({ ...query, limit: PAGE_SIZE, offset }, ctx.signal);
-    fillLater(ctx, facets, async () => facetList(ctx, params, result.facets));
+    fillLater(ctx, facets, async () => facetList(ctx, params, result.facets, result.facetsSampled !== null));
     return resultList(ctx, params, result, offset);
   });
   return h(
@@ -114,41 +114,53 @@ function resultList(ctx: PageContext, params: RouteParams, result: SearchResult,
   ];
 }
 
-function facetList(ctx: PageContext, params: RouteParams, facets: SearchResult['facets']): Child {
-  return FACETS.map(({ key, label, value }) => {
-    const counts = Object.entries(facets[key] ?? {}).sort((a, b) => b[1] - a[1]);
-    if (counts.length === 0) return null;
-    const headingId = uniqueId('facet');
-    return h(
-      'section',
-      { class: 'facet' },
-      h('h2', { id: headingId }, ctx.t(label)),
-      h(
-        'ul',
-        { 'aria-labelledby': headingId },
-        counts.map(([v, n]) => {
-          const active = params[key] === v;
-          return h(
-            'li',
-            null,
-            h(
-              'a',
-              {
-                class: active ? 'facet__item is-active' : 'facet__item',
-                href: searchHref(withParam(params, key, active ? undefined : v)),
-                'aria-current': active ? 'true' : undefined,
-                'data-testid': 'facet-item',
-                'data-facet': key,
-                'data-value': v,
-              },
-              h('span', { class: 'facet__name' }, value(ctx, v)),
-              h('span', { class: 'count' }, formatNumber(ctx.lang, n)),
-            ),
-          );
-        }),
-      ),
-    );
-  });
+/** `estimated`: the server counted a sample of the matches (facetsSampled), so counts read ≈ n. */
+function facetList(
+  ctx: PageContext,
+  params: RouteParams,
+  facets: SearchResult['facets'],
+  estimated: boolean,
+): Child {
+  const note = estimated
+    ? h('p', { class: 'facet__note', 'data-testid': 'facets-estimated' }, ctx.t('facetsEstimated'))
+    : null;
+  return [
+    note,
+    ...FACETS.map(({ key, label, value }) => {
+      const counts = Object.entries(facets[key] ?? {}).sort((a, b) => b[1] - a[1]);
+      if (counts.length === 0) return null;
+      const headingId = uniqueId('facet');
+      return h(
+        'section',
+        { class: 'facet' },
+        h('h2', { id: headingId }, ctx.t(label)),
+        h(
+          'ul',
+          { 'aria-labelledby': headingId },
+          counts.map(([v, n]) => {
+            const active = params[key] === v;
+            return h(
+              'li',
+              null,
+              h(
+                'a',
+                {
+                  class: active ? 'facet__item is-active' : 'facet__item',
+                  href: searchHref(withParam(params, key, active ? undefined : v)),
+                  'aria-current': active ? 'true' : undefined,
+                  'data-testid': 'facet-item',
+                  'data-facet': key,
+                  'data-value': v,
+                },
+                h('span', { class: 'facet__name' }, value(ctx, v)),
+                h('span', { class: 'count' }, `${estimated ? '≈' : ''}${formatNumber(ctx.lang, n)}`),
+              ),
+            );
+          }),
+        ),
+      );
+    }),
+  ];
 }
 
 function activeFilters(ctx: PageContext, params: RouteParams): Child {
