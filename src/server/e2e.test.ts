@@ -173,14 +173,15 @@ describe('web UI in Chromium', { skip: available ? false : `no Chromium at ${CHR
 
   test('the event explorer: a type filter narrows the list; the map draws the places', async () => {
     await page.goto(`${base}/#/events`);
-    await testid('events-list').waitFor();
+    await testid('event-item').first().waitFor();
     const all = await testid('event-item').count();
     await testid('filter-type').selectOption('CONSULT');
     await testid('event-filters').locator('button[type="submit"]').click();
     await page.waitForURL(/type=CONSULT/);
-    // Browser-side code as a string: this file is type-checked for Node, without the DOM's types.
+    // Browser-side code as a string: this file is type-checked for Node, without the DOM's types. The
+    // list is empty while the filtered page loads, and an empty list is all CONSULT too: wait for items.
     await page.waitForFunction(
-      `[...document.querySelectorAll('[data-testid="event-item"]')].every((e) => e.dataset.type === 'CONSULT')`,
+      `((items) => items.length > 0 && items.every((e) => e.dataset.type === 'CONSULT'))([...document.querySelectorAll('[data-testid="event-item"]')])`,
     );
     const consult = await testid('event-item').count();
     assert.ok(consult >= 1 && consult < all, `${consult} of ${all}`);
