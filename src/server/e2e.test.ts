@@ -178,11 +178,13 @@ describe('web UI in Chromium', { skip: available ? false : `no Chromium at ${CHR
     await testid('filter-type').selectOption('CONSULT');
     await testid('event-filters').locator('button[type="submit"]').click();
     await page.waitForURL(/type=CONSULT/);
-    // Browser-side code as a string: this file is type-checked for Node, without the DOM's types. The
-    // list is empty while the filtered page loads, and an empty list is all CONSULT too: wait for items.
-    await page.waitForFunction(
-      `((items) => items.length > 0 && items.every((e) => e.dataset.type === 'CONSULT'))([...document.querySelectorAll('[data-testid="event-item"]')])`,
-    );
+    // Locators, not page functions: the page's CSP forbids eval, which a string predicate needs. The
+    // list is empty while the filtered page loads: wait for a CONSULT event and for no other type.
+    await page.locator('[data-testid="event-item"][data-type="CONSULT"]').first().waitFor();
+    await page
+      .locator('[data-testid="event-item"]:not([data-type="CONSULT"])')
+      .first()
+      .waitFor({ state: 'detached' });
     const consult = await testid('event-item').count();
     assert.ok(consult >= 1 && consult < all, `${consult} of ${all}`);
     await testid('map').waitFor();
@@ -205,17 +207,17 @@ describe('web UI in Chromium', { skip: available ? false : `no Chromium at ${CHR
     assert.match((await testid('article-title').textContent()) ?? '', /<script>/);
     await text.hover();
     await page.waitForTimeout(300);
-    assert.equal(await page.evaluate('window.__pwned'), undefined);
+    assert.equal(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned), undefined);
     await shot('hostile-article');
   });
 
   test('English interface: left to right, the article text stays Arabic and right to left', async () => {
     await testid('lang-toggle').click();
-    await page.waitForFunction(`document.documentElement.lang === 'en'`);
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
     assert.equal(await testid('article-text').getAttribute('dir'), 'rtl');
     await testid('lang-toggle').click();
-    await page.waitForFunction(`document.documentElement.lang === 'ar'`);
+    await page.locator('html[lang="ar"]').waitFor({ state: 'attached' });
   });
 
   test('no script errors, console errors or dialogs on any page', () => {
