@@ -13,13 +13,18 @@
 // start-up included (about a second); the same after the first article is printed beside it.
 // CPU: process.cpuUsage() of the ingest process (all its threads, V8's GC helpers included) gives
 // articles per CPU second, which other work on a shared machine does not change the way it
-// changes the wall-time rate: on N free cores the rate cannot exceed N × that figure.
+// changes the wall-time rate: on N free cores the rate cannot exceed N × that figure. The main
+// thread's own CPU (from /proc/self/task/<pid>/stat) is printed beside it: that thread reads, checks
+// duplicates and writes every article to SQLite, so 1 / its time per article bounds the rate however
+// many workers analyse.
 //
 // Memory: the ingest runs in a child process that does nothing else, so its peak RSS is the
 // ingest's. process.resourceUsage().maxRSS is getrusage(RUSAGE_SELF): one figure for the whole
 // process, worker threads included (threads share one address space; no OS counter splits them,
 // checked: a worker that allocates 120 MB raises the main thread's maxRSS by as much). So the report
-// gives that whole-process peak (what the ≤ 1 GiB target is about), the RSS of the main thread's
+// gives that whole-process peak (what the ≤ 1 GiB target is about), split at the sampled peak into
+// anonymous memory and file-backed pages (/proc/self/status; SQLite maps the database file, and the
+// pages it reads count as resident until the kernel drops them), the RSS of the main thread's
 // process before the pool starts (store open, modules loaded), and the V8 heap of each thread: the
 // main isolate's, sampled on the main thread, and each worker's, sampled inside the worker. For the
 // last, the bench swaps worker_threads.Worker (syncBuiltinESMExports) for a subclass that starts
@@ -33,7 +38,15 @@
 //   (default: all 31,030 articles, one worker per core, a 1,000-article one-core analysis sample)
 
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +71,8 @@ interface ChildReport {
   readonly maxRssMiB: number;
   readonly rssBeforePoolMiB: number;
   readonly sampledPeakRssMiB: number;
+  /** At the sampled peak: anonymous memory (heaps, malloc) and file-backed pages (the database's mmap). */
+  readonly peakRssSplitMiB: { readonly anon: number; readonly file: number } | undefined;
   readonly mainHeapPeakMiB: number;
   readonly mainHeapTotalPeakMiB: number;
   readonly workerHeapPeakMiB: readonly number[];
@@ -65,6 +80,8 @@ interface ChildReport {
   readonly dbMiB: number;
   /** CPU seconds of the whole process (every thread) over the ingest. */
   readonly cpuSeconds: number;
+  /** CPU seconds of the main thread alone (reading, duplicate checks, SQLite), where Linux tells. */
+  readonly mainCpuSeconds: number | undefined;
   /** At each quarter of the items: the workers' V8 heaps (used, summed) and the process RSS. */
   readonly quarters: readonly { readonly workerHeapMiB: number; readonly rssMiB: number }[];
 }
@@ -113,10 +130,15 @@ async function runChild(jsonl: string, dbPath: string, workers: number, items: n
   await store.migrate();
   const rssBeforePool = process.memoryUsage.rss();
   let sampledPeakRss = rssBeforePool;
+  let peakRssSplit: { anon: number; file: number } | undefined;
   let mainHeapPeak = 0;
   let mainHeapTotalPeak = 0;
   const sample = () => {
-    sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage.rss());
+    const rss = process.memoryUsage.rss();
+    if (rss > sampledPeakRss) {
+      sampledPeakRss = rss;
+      peakRssSplit = rssSplit();
+    }
     const heap = v8.getHeapStatistics();
     mainHeapPeak = Math.max(mainHeapPeak, heap.used_heap_size);
     mainHeapTotalPeak = Math.max(mainHeapTotalPeak, heap.total_heap_size);
@@ -125,6 +147,7 @@ async function runChild(jsonl: string, dbPath: string, workers: number, items: n
   const progress = createProgress('ingest', { write: (s) => process.stderr.write(s), isTTY: false });
   const quarters: { workerHeapMiB: number; rssMiB: number }[] = [];
   const cpu0 = process.cpuUsage();
+  const mainCpu0 = mainThreadCpuSeconds();
   const t0 = performance.now();
   let first = 0;
   let done = 0;
@@ -140,6 +163,7 @@ async function runChild(jsonl: string, dbPath: string, workers: number, items: n
   const report = await ingest(walkPaths([jsonl]), store, { workers, onItem });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const mainCpu1 = mainThreadCpuSeconds();
   sample();
   clearInterval(timer);
   progress.end();
@@ -157,15 +181,51 @@ async function runChild(jsonl: string, dbPath: string, workers: number, items: n
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
     rssBeforePoolMiB: mib(rssBeforePool),
     sampledPeakRssMiB: mib(sampledPeakRss),
+    peakRssSplitMiB: peakRssSplit,
     mainHeapPeakMiB: mib(mainHeapPeak),
     mainHeapTotalPeakMiB: mib(mainHeapTotalPeak),
     workerHeapPeakMiB: workerHeaps.map((w) => mib(w.used)),
     workerHeapTotalPeakMiB: workerHeaps.map((w) => mib(w.total)),
     dbMiB: mib(statSync(dbPath).size),
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    mainCpuSeconds: mainCpu0 === undefined || mainCpu1 === undefined ? undefined : mainCpu1 - mainCpu0,
     quarters,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/**
+ * CPU seconds of the main thread so far, from /proc/self/task/<pid>/stat (utime + stime in clock
+ * ticks, 100 a second on Linux); undefined where there is no /proc. process.cpuUsage() counts every
+ * thread, so this is what tells the thread that writes from the workers.
+ */
+function mainThreadCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The process's resident memory split as Linux counts it (/proc/self/status), in MiB: anonymous
+ * (V8 heaps, typed arrays, malloc) and file-backed (code, and the database pages SQLite reads
+ * through mmap, which the kernel can drop at will); undefined where there is no /proc.
+ */
+function rssSplit(): { anon: number; file: number } | undefined {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kib = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    const anon = kib('RssAnon');
+    const file = kib('RssFile') + kib('RssShmem');
+    return Number.isNaN(anon + file) ? undefined : { anon: anon / 1024, file: file / 1024 };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -314,6 +374,10 @@ async function runParent(): Promise<void> {
   console.log(
     `  CPU: ${child.cpuSeconds.toFixed(0)} s over ${child.seconds.toFixed(0)} s wall, ${(child.cpuSeconds / child.seconds).toFixed(2)} of ${availableParallelism()} cores on average (the rest went to other work on the machine); ${(stored / child.cpuSeconds).toFixed(1)} articles per CPU second`,
   );
+  if (child.mainCpuSeconds !== undefined)
+    console.log(
+      `  main thread (reading, duplicate checks, SQLite writes): ${child.mainCpuSeconds.toFixed(0)} CPU s, ${((child.mainCpuSeconds / child.cpuSeconds) * 100).toFixed(0)} % of the ingest's CPU, ${((child.mainCpuSeconds / stored) * 1000).toFixed(2)} ms an article; the rest is the workers' (and V8's helper threads)`,
+    );
   console.log(
     `  pool speed-up over the one-core analysis: ${(ingestRate / analyzeRate).toFixed(2)}× with ${workers} workers on ${availableParallelism()} cores (the main thread reads, checks duplicates and writes on the same cores); per CPU second the ingest does ${((stored / child.cpuSeconds / (sample.length / analyzeCpu)) * 100).toFixed(0)} % of the analysis alone (the rest: threads, JSON across them, duplicate checks, SQLite)`,
   );
@@ -328,6 +392,10 @@ async function runParent(): Promise<void> {
   console.log(
     `    peak RSS, sampled every ${SAMPLE_MS} ms              ${child.sampledPeakRssMiB.toFixed(0).padStart(6)} MiB`,
   );
+  if (child.peakRssSplitMiB)
+    console.log(
+      `      of it anonymous / file-backed (mmap'd database, code) ${child.peakRssSplitMiB.anon.toFixed(0).padStart(6)} / ${child.peakRssSplitMiB.file.toFixed(0)} MiB`,
+    );
   console.log(
     `    RSS before the pool starts (main thread only)    ${child.rssBeforePoolMiB.toFixed(0).padStart(6)} MiB`,
   );

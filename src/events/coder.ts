@@ -4,11 +4,17 @@
 // and its genitive (اجتماع مجلس وزراء …). See arguments.ts for who is who, modality.ts for the
 // auxiliary mode; what the text leaves implicit is filled across events in context.ts.
 
+import { BoundedMap } from '../core/bounded-map.ts';
 import type { Doc, EventRecord, Mention, Quote, Token } from '../core/doc.ts';
 import { insideLonger, overlappedTokens } from '../core/span-index.ts';
 import { argumentsOf, type Sentence } from './arguments.ts';
 import { fillFromContext } from './context.ts';
-import { type Trigger as Reading, type TriggerLexicon, triggerKeys } from './lexicon/triggers.ts';
+import {
+  type PhraseTrigger,
+  type Trigger as Reading,
+  type TriggerLexicon,
+  triggerKeys,
+} from './lexicon/triggers.ts';
 import { auxiliaryOf } from './modality.ts';
 
 export type EventInput = Pick<
@@ -38,9 +44,10 @@ export interface CoderOptions {
 }
 
 export function createEventCoder(lexicon: TriggerLexicon, { isWord = () => false }: CoderOptions = {}) {
+  const wordTriggers = createWordTriggers(lexicon, isWord);
   return (doc: EventInput, quotes: readonly Quote[] = []): EventRecord[] => {
     const linked = outermost(doc.mentions.filter((m) => m.entity !== null));
-    const triggers = findTriggers(doc, lexicon, isWord, linked);
+    const triggers = findTriggers(doc, lexicon, wordTriggers, linked);
     const drafts = triggers.map((trigger, n) => {
       const { t, sense, sentence } = trigger;
       const others = triggers.filter((o) => o.sentence === sentence && o !== trigger);
@@ -82,7 +89,7 @@ function sameEventNearby(kept: readonly Trigger[], type: Trigger['sense']['type'
 function findTriggers(
   doc: EventInput,
   lexicon: TriggerLexicon,
-  isWord: (key: string) => boolean,
+  wordTriggers: (norm: string) => WordTriggers,
   linked: readonly Mention[],
 ): Trigger[] {
   const out: Trigger[] = [];
@@ -96,7 +103,8 @@ function findTriggers(
     for (let i = first; i < t; i++) {
       const token = doc.tokens[i]!;
       if (token.kind !== 'word' || named[i]) continue;
-      const found = phraseAt(doc.tokens, lexicon, i, t) ?? wordAt(doc, lexicon, isWord, i, t);
+      const word = wordTriggers(token.norm);
+      const found = phraseAt(doc.tokens, word, i, t) ?? wordAt(doc, lexicon, word, i, t);
       if (!found || sameEventNearby(kept, found.sense.type, i)) continue;
       kept.push({ t: i, ...found, sentence });
       i += found.length - 1;
@@ -110,35 +118,79 @@ function findTriggers(
 const follows = (tokens: readonly Token[], i: number, keys: readonly string[]) =>
   keys.every((key, k) => tokens[i + k] !== undefined && triggerKeys(tokens[i + k]!.norm).includes(key));
 
-function phraseAt(tokens: readonly Token[], lexicon: TriggerLexicon, i: number, to: number) {
-  const norm = tokens[i]!.norm;
-  // A short first word keeps its conjunction in triggerKeys (وتم): try it without as well.
-  const firstKeys = [...triggerKeys(norm), ...(/^[وف]../.test(norm) ? [norm.slice(1)] : [])];
-  for (const key of firstKeys)
-    for (const phrase of lexicon.phrases(key))
-      if (
-        i + phrase.keys.length <= to &&
-        follows(tokens, i + 1, phrase.keys.slice(1)) &&
-        satisfied(tokens, i + phrase.keys.length - 1, to, phrase)
-      )
-        return { length: phrase.keys.length, sense: phrase };
+/** What the lexicon says of one written word, whatever its context. */
+interface WordTriggers {
+  /**
+   * The phrases that may start at the word, in the order to try them: those of each of its keys,
+   * and, for a short first word that keeps its conjunction in triggerKeys (وتم), of the word without it.
+   */
+  readonly phrases: readonly PhraseTrigger[];
+  /** Whether news writes the word as a word of its own (CoderOptions.isWord). */
+  readonly isWord: boolean;
+  /** Whether it starts with the article, after a conjunction or preposition if any. */
+  readonly definite: boolean;
+  /** Its readings (lexicon.find) without and with the conjunction reading, filled in as asked. */
+  bare?: readonly Reading[];
+  withConjunction?: readonly Reading[];
+}
+
+const NO_PHRASES: readonly PhraseTrigger[] = Object.freeze([]);
+
+/** Above this many distinct words the cache starts afresh. */
+const CACHE_LIMIT = 50_000;
+
+/**
+ * WordTriggers by word, remembered: every word token of every article asks, and news repeats its
+ * words; before, each question (every key's phrases, isWord, the readings) was a lookup of its own.
+ */
+function createWordTriggers(lexicon: TriggerLexicon, isWord: (key: string) => boolean) {
+  const known = new BoundedMap<string, WordTriggers>(CACHE_LIMIT);
+  return (norm: string): WordTriggers =>
+    known.get(norm) ??
+    known.set(norm, {
+      phrases: phrasesOf(lexicon, [...triggerKeys(norm), ...(/^[وف]../.test(norm) ? [norm.slice(1)] : [])]),
+      isWord: isWord(norm),
+      definite: DEFINITE.test(norm),
+    });
+}
+
+function phrasesOf(lexicon: TriggerLexicon, keys: readonly string[]): readonly PhraseTrigger[] {
+  const phrases = keys.flatMap((key) => lexicon.phrases(key));
+  // Most words start no phrase: they share one empty list.
+  return phrases.length > 0 ? phrases : NO_PHRASES;
+}
+
+/** The readings of the word `norm`, asked of the lexicon the first time only. */
+function readingsOf(lexicon: TriggerLexicon, word: WordTriggers, norm: string, conjunction: boolean) {
+  if (conjunction) {
+    word.withConjunction ??= lexicon.find(norm, { conjunction });
+    return word.withConjunction;
+  }
+  word.bare ??= lexicon.find(norm, { conjunction });
+  return word.bare;
+}
+
+function phraseAt(tokens: readonly Token[], word: WordTriggers, i: number, to: number) {
+  for (const phrase of word.phrases)
+    if (
+      i + phrase.keys.length <= to &&
+      follows(tokens, i + 1, phrase.keys.slice(1)) &&
+      satisfied(tokens, i + phrase.keys.length - 1, to, phrase)
+    )
+      return { length: phrase.keys.length, sense: phrase };
   return undefined;
 }
 
-function wordAt(
-  doc: EventInput,
-  lexicon: TriggerLexicon,
-  isWord: (key: string) => boolean,
-  i: number,
-  to: number,
-) {
+function wordAt(doc: EventInput, lexicon: TriggerLexicon, word: WordTriggers, i: number, to: number) {
   const { tokens } = doc;
   // A word news writes whole, and the text layer keeps whole, has no conjunction: وزارة is not و + زاره.
   const shape = doc.words[i];
-  const conjunction = !shape || shape.segments[0]?.role === 'conj' || !isWord(tokens[i]!.norm);
-  const senses = lexicon.find(tokens[i]!.norm, { conjunction }).filter((x) => satisfied(tokens, i, to, x));
+  const conjunction = !shape || shape.segments[0]?.role === 'conj' || !word.isWord;
+  const senses = readingsOf(lexicon, word, tokens[i]!.norm, conjunction).filter((x) =>
+    satisfied(tokens, i, to, x),
+  );
   // رفض is a verb or its verbal noun: without the article and not after a preposition, a verb.
-  const verbal = !DEFINITE.test(tokens[i]!.norm) && !PREPOSITIONS.has(tokens[i - 1]?.norm ?? '');
+  const verbal = !word.definite && !PREPOSITIONS.has(tokens[i - 1]?.norm ?? '');
   const sense = (verbal && senses.find((x) => x.pos === 'verb')) || senses[0];
   return sense && { length: 1, sense };
 }

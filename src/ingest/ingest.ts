@@ -105,7 +105,7 @@ export async function ingest(
       continue;
     }
     try {
-      const outcome = await store.saveArticle({ doc: result.doc, ...tag });
+      const outcome = await store.saveArticle({ doc: result.doc, prepared: result.prepared, ...tag });
       if (outcome === 'duplicate') report.duplicates++;
       else if (tag.duplicateOf) report.nearDuplicates++;
       else report.added++;

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createAnalyzer } from '../pipeline/analyze.ts';
+import { toAnalysisJson } from '../pipeline/contract.ts';
+import { buildSearchDocument } from '../search/index-document.ts';
+import { loadLexicon } from '../text/lexicon.ts';
+import { createTextAnalyzer } from '../text/text-layer.ts';
 import { analyzeInPool } from './pool.ts';
 
 async function* articles(texts: readonly string[]) {
@@ -39,4 +44,20 @@ test('an article that cannot be analysed comes back as an error, and the rest go
   ]);
   const failed = results.find((r) => !r.ok);
   assert.ok(failed && !failed.ok && failed.error.code === 'BAD_DATE');
+});
+
+test('a worker sends what the store would build from the Doc: its analysis JSON and search document', async () => {
+  const text = 'وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن روسيا تدعم الاتحاد الأوروبي.';
+  const article = { text, title: 'لافروف في موسكو', publishedAt: '2024-04-12' };
+  async function* one() {
+    yield { tag: 'one', article };
+  }
+  const results = [];
+  for await (const r of analyzeInPool(one(), { workers: 1 })) results.push(r);
+  const [result] = results;
+  assert.ok(result?.ok && result.prepared);
+  const doc = createAnalyzer()(article);
+  assert.equal(result.prepared.analysis, JSON.stringify(toAnalysisJson(doc)));
+  assert.deepEqual(result.prepared.search, buildSearchDocument(doc, createTextAnalyzer(loadLexicon())));
+  assert.deepEqual(result.doc.entities, doc.entities);
 });

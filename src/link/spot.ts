@@ -4,6 +4,7 @@
 // never saw and cuts long ones short; a curated name list does neither, so these spans are the
 // first evidence the linker weighs.
 
+import { BoundedMap } from '../core/bounded-map.ts';
 import type { Token } from '../core/doc.ts';
 import type { Entity } from '../kb/entity.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
@@ -88,13 +89,33 @@ function indexNames(
 
 export type Spotter = (text: string, tokens: readonly Token[]) => Spot[];
 
+/** The names a word may begin, by reading: each reading's proclitic letters and the names under its key. */
+type Candidates = readonly { readonly letters: number; readonly entries: readonly NameEntry[] }[];
+
+const NO_CANDIDATES: Candidates = Object.freeze([]);
+/** Above this many distinct words the candidates cache starts afresh. */
+const CACHE_LIMIT = 50_000;
+
 /** A spotter for the names `namesOf` gives (the Arabic names and aliases unless told otherwise). */
 export function createSpotter(kb: KnowledgeBase, namesOf = arabicNames): Spotter {
   const index = indexNames(kb, namesOf);
+  // Every word token asks, with each of its readings: remembered per word, most words begin no name.
+  const known = new BoundedMap<string, Candidates>(CACHE_LIMIT);
+  const candidatesOf = (norm: string): Candidates => {
+    let candidates = known.get(norm);
+    if (!candidates) {
+      const found = readingsWithoutProclitics(norm).flatMap(({ key, letters }) => {
+        const entries = index.get(key);
+        return entries ? [{ letters, entries }] : [];
+      });
+      candidates = known.set(norm, found.length > 0 ? found : NO_CANDIDATES);
+    }
+    return candidates;
+  };
   return (text, tokens) => {
     const spots: Spot[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const spot = longestAt(text, tokens, i, index);
+      const spot = longestAt(text, tokens, i, candidatesOf);
       if (spot) {
         spots.push(spot);
         i = spot.end;
@@ -108,16 +129,16 @@ function longestAt(
   text: string,
   tokens: readonly Token[],
   i: number,
-  index: ReadonlyMap<string, readonly NameEntry[]>,
+  candidatesOf: (norm: string) => Candidates,
 ): Spot | undefined {
   const token = tokens[i]!;
   if (token.kind !== 'word') return undefined;
   let best: { entry: NameEntry; letters: number } | undefined;
-  for (const reading of readingsWithoutProclitics(token.norm)) {
-    for (const entry of index.get(reading.key) ?? []) {
+  for (const { letters, entries } of candidatesOf(token.norm)) {
+    for (const entry of entries) {
       if (best && best.entry.keys.length >= entry.keys.length) break;
       if (entry.keys.every((key, k) => k === 0 || tokens[i + k]?.norm === key)) {
-        best = { entry, letters: reading.letters };
+        best = { entry, letters };
         break;
       }
     }

@@ -4,45 +4,52 @@
 
 import type { NerToken } from './features.ts';
 
-const TYPES = ['PER', 'LOC', 'ORG', 'MISC'] as const;
+/** The types a memory can hold, in the order ties are broken; O last. */
+const TYPES = ['PER', 'LOC', 'ORG', 'MISC', 'O'] as const;
+const TYPE_INDEX = new Map<string, number>(TYPES.map((type, i) => [type, i]));
 
 /** Sentences of one document with each word's `document` feature set from the other occurrences' tags. */
 export function withDocumentMemory(
   sentences: readonly (readonly NerToken[])[],
   tags: readonly (readonly string[])[],
 ): NerToken[][] {
-  // Per form: how often each type (or O) was given to it anywhere in the document.
-  const tally = new Map<string, Map<string, number>>();
+  // Per form: how often each type (or O) was given to it anywhere in the document, by TYPES index.
+  const tally = new Map<string, Int32Array>();
   sentences.forEach((sentence, s) => {
     sentence.forEach((token, i) => {
       if (token.kind !== 'word' || token.form.length < 2) return;
-      const label = tags[s]![i]!;
-      const type = label === 'O' ? 'O' : label.slice(2);
-      const counts = tally.get(token.form) ?? new Map<string, number>();
-      counts.set(type, (counts.get(type) ?? 0) + 1);
-      tally.set(token.form, counts);
+      const type = TYPE_INDEX.get(typeOf(tags[s]![i]!));
+      if (type === undefined) return;
+      let counts = tally.get(token.form);
+      if (!counts) {
+        counts = new Int32Array(TYPES.length);
+        tally.set(token.form, counts);
+      }
+      counts[type]!++;
     });
   });
   return sentences.map((sentence, s) =>
     sentence.map((token, i) => {
       const counts = tally.get(token.form);
       if (!counts || token.kind !== 'word') return token;
-      const own = tags[s]![i]!;
-      const ownType = own === 'O' ? 'O' : own.slice(2);
+      const own = TYPE_INDEX.get(typeOf(tags[s]![i]!));
       // The other occurrences only: this one's own first-pass tag is not evidence about itself.
-      let best = '';
+      let best = -1;
       let bestCount = 0;
-      for (const type of [...TYPES, 'O']) {
-        const n = (counts.get(type) ?? 0) - (type === ownType ? 1 : 0);
+      for (let type = 0; type < TYPES.length; type++) {
+        const n = counts[type]! - (type === own ? 1 : 0);
         if (n > bestCount) {
           best = type;
           bestCount = n;
         }
       }
-      return bestCount === 0 ? token : remembered(token, best);
+      return best < 0 ? token : remembered(token, TYPES[best]!);
     }),
   );
 }
+
+/** The entity type of an IOB2 tag, or O. */
+const typeOf = (tag: string) => (tag === 'O' ? 'O' : tag.slice(2));
 
 // One object per token and memory, so that the tagger's per-token caches hit (model.ts).
 const variants = new WeakMap<NerToken, Map<string, NerToken>>();
@@ -54,7 +61,9 @@ function remembered(token: NerToken, document: string): NerToken {
   }
   let variant = byMemory.get(document);
   if (!variant) {
-    variant = { ...token, document };
+    // Not `{ ...token, document }`: V8 gives each object so spread a hidden class of its own (tens
+    // of thousands of them, 16 MiB in a worker, and every read of a token's fields went slow).
+    variant = Object.assign({}, token, { document });
     byMemory.set(document, variant);
   }
   return variant;

@@ -2,17 +2,9 @@
 // line per feature with its non-zero weights, scaled to integers: small, diffable and quick to load.
 
 import { fileURLToPath } from 'node:url';
-import { BoundedMap } from '../core/bounded-map.ts';
 import { loadOncePerFolder, readModelFile } from '../core/model-files.ts';
-import {
-  FEATURE_GROUPS,
-  type FeatureGroup,
-  featuresSeenFrom,
-  type NerToken,
-  OFFSETS,
-  type Offset,
-  pairFeatures,
-} from './features.ts';
+import { createScorer, type Scorer } from './emissions.ts';
+import { FEATURE_GROUPS, type FeatureGroup, type NerToken } from './features.ts';
 import { type SequenceModel, viterbi } from './perceptron.ts';
 
 export const NER_LABELS = [
@@ -41,56 +33,16 @@ const REBUILD = 'rebuild it with `npm run train:ner`';
 
 /** Label of each token of a sentence. */
 export function tagSentence(model: NerModel, sentence: readonly NerToken[]): string[] {
-  return viterbi(model, emissionsOf(model)(sentence), sentence.length).map((y) => model.labels[y]!);
+  return viterbi(model, scorerOf(model)(sentence), sentence.length).map((y) => model.labels[y]!);
 }
 
-/** Above this many distinct tokens the score cache starts afresh. */
-const CACHE_LIMIT = 100_000;
-const SLOTS: readonly Offset[] = [0, ...OFFSETS];
-const scorers = new WeakMap<NerModel, (sentence: readonly NerToken[]) => Float64Array>();
-
-/**
- * Each token's label scores, the weights of the features `tokenFeatures` names summed. What a token
- * contributes from each distance depends on that token alone, so its weights are summed once per
- * distinct token and distance and kept (one row of L scores per slot); only the few features that
- * join neighbours are looked up for every token.
- */
-function emissionsOf(model: NerModel): (sentence: readonly NerToken[]) => Float64Array {
+const scorers = new WeakMap<NerModel, Scorer>();
+function scorerOf(model: NerModel): Scorer {
   let scorer = scorers.get(model);
-  if (scorer) return scorer;
-  const L = model.labels.length;
-  const { weights, features, groups } = model;
-  const addWeights = (names: readonly string[], into: Float64Array | Float32Array, at: number) => {
-    for (const name of names) {
-      const id = features.get(name);
-      if (id === undefined) continue;
-      for (let y = 0; y < L; y++) into[at + y]! += weights[id * L + y]!;
-    }
-  };
-  const slotScores = (t: NerToken | undefined) => {
-    const rows = new Float32Array(SLOTS.length * L);
-    for (const [slot, offset] of SLOTS.entries())
-      addWeights(featuresSeenFrom(t, offset, groups), rows, slot * L);
-    return rows;
-  };
-  const boundary = slotScores(undefined);
-  // Keyed by the token object: the tagger hands out one object per distinct token (ner-tokens.ts).
-  const byToken = new BoundedMap<NerToken, Float32Array>(CACHE_LIMIT);
-  const cached = (t: NerToken) => byToken.get(t) ?? byToken.set(t, slotScores(t));
-  scorer = (sentence) => {
-    const n = sentence.length;
-    const rows = sentence.map(cached);
-    const emissions = new Float64Array(n * L);
-    for (let i = 0; i < n; i++) {
-      SLOTS.forEach((offset, slot) => {
-        const source = offset === 0 ? rows[i]! : (rows[i + offset] ?? boundary);
-        for (let y = 0; y < L; y++) emissions[i * L + y]! += source[slot * L + y]!;
-      });
-      addWeights(pairFeatures(sentence, i, groups), emissions, i * L);
-    }
-    return emissions;
-  };
-  scorers.set(model, scorer);
+  if (!scorer) {
+    scorer = createScorer(model);
+    scorers.set(model, scorer);
+  }
   return scorer;
 }
 

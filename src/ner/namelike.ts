@@ -5,6 +5,7 @@
 // ones. Built by scripts/build-gazetteer.ts into models/gazetteer/namelike.tsv.gz as trigram counts.
 
 import { fileURLToPath } from 'node:url';
+import { BoundedMap } from '../core/bounded-map.ts';
 import { loadOncePerFolder, readModelFile } from '../core/model-files.ts';
 
 export const NAMELIKE_FILE = 'namelike.tsv.gz';
@@ -44,17 +45,11 @@ function* trigrams(word: string): Generator<string> {
   for (let i = ORDER - 1; i < padded.length; i++) yield padded.slice(i - ORDER + 1, i + 1);
 }
 
-/** Mean log-probability per letter of the word under one class. */
-function logProbability(counts: LetterCounts, word: string): number {
-  let sum = 0;
-  let n = 0;
-  for (const gram of trigrams(word)) {
-    const seen = counts.grams.get(gram) ?? 0;
-    const history = counts.histories.get(gram.slice(0, -1)) ?? 0;
-    sum += Math.log((seen + SMOOTHING) / (history + SMOOTHING * ALPHABET));
-    n++;
-  }
-  return sum / n;
+/** log P(last letter of `gram` | its history) under one class, add-k smoothed. */
+function logTerm(counts: LetterCounts, gram: string): number {
+  const seen = counts.grams.get(gram) ?? 0;
+  const history = counts.histories.get(gram.slice(0, -1)) ?? 0;
+  return Math.log((seen + SMOOTHING) / (history + SMOOTHING * ALPHABET));
 }
 
 export interface NameLikeness {
@@ -62,19 +57,42 @@ export interface NameLikeness {
   of(word: string): { readonly score: number; readonly type: (typeof NAME_CLASSES)[number] };
 }
 
+const CLASSES = [WORD_CLASS, ...NAME_CLASSES] as const;
+/** Distinct trigrams whose terms are kept; news writes far fewer, so this only bounds odd input. */
+const TERMS_LIMIT = 200_000;
+
 export function nameLikenessFrom(models: Readonly<Record<LetterClass, LetterCounts>>): NameLikeness {
+  // Every new token of the tagger asks, and words share their trigrams: each trigram's term under
+  // every class is worked out once, then each class's terms are summed in the word's order, which
+  // gives the very sums (and scores) of adding them up trigram by trigram, class by class.
+  const terms = new BoundedMap<string, Float64Array>(TERMS_LIMIT);
+  const termsOf = (gram: string) =>
+    terms.get(gram) ??
+    terms.set(
+      gram,
+      Float64Array.from(CLASSES, (c) => logTerm(models[c], gram)),
+    );
+  const sums = new Float64Array(CLASSES.length);
   return {
     of(word) {
-      const asWord = logProbability(models[WORD_CLASS], word);
+      sums.fill(0);
+      let n = 0;
+      for (const gram of trigrams(word)) {
+        const t = termsOf(gram);
+        for (let c = 0; c < CLASSES.length; c++) sums[c]! += t[c]!;
+        n++;
+      }
+      // Mean log-probability per letter of the word under each class, against ordinary words.
+      const asWord = sums[0]! / n;
       let best = Number.NEGATIVE_INFINITY;
       let type: (typeof NAME_CLASSES)[number] = 'PER';
-      for (const c of NAME_CLASSES) {
-        const ratio = logProbability(models[c], word) - asWord;
+      NAME_CLASSES.forEach((c, i) => {
+        const ratio = sums[i + 1]! / n - asWord;
         if (ratio > best) {
           best = ratio;
           type = c;
         }
-      }
+      });
       return { score: Math.max(-BUCKETS, Math.min(BUCKETS, Math.round(best * 2))), type };
     },
   };

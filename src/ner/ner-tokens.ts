@@ -22,6 +22,11 @@ export interface NerResources {
 const DETERMINER = 'ال';
 /** Above this many distinct tokens a memo starts afresh. */
 export const MEMO_LIMIT = 100_000;
+/**
+ * The same for the memo of tokens without a word shape (numbers, punctuation, symbols): their
+ * recurring few fit many times over, and most numbers are written once.
+ */
+const KEY_MEMO_LIMIT = 20_000;
 
 /**
  * `nerToken`, remembered: news repeats its words, and the tagger caches its work per NerToken object
@@ -30,7 +35,7 @@ export const MEMO_LIMIT = 100_000;
  */
 export function createNerTokens(resources: NerResources) {
   const byShape = new WeakMap<WordShape, NerToken>();
-  const byKey = new BoundedMap<string, NerToken>(MEMO_LIMIT);
+  const byKey = new BoundedMap<string, NerToken>(KEY_MEMO_LIMIT);
   /** The NerToken of `text.slice(start, end)`; the text is sliced only for a token not seen before. */
   return (
     text: string,

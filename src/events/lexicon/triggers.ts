@@ -162,19 +162,29 @@ export function triggerReadings(tokenNorm: string, { conjunction = true }: Readi
 /** The candidate keys of a word in the order to try them (see triggerReadings). */
 export function triggerKeys(tokenNorm: string, options: ReadingOptions = {}): readonly string[] {
   // Every token of every article asks, and news repeats its words: remember the answers.
-  const id = `${options.conjunction === false ? '0' : '1'}${tokenNorm}`;
+  const cache = keyCaches[options.conjunction === false ? 0 : 1];
   return (
-    keyCache.get(id) ??
-    keyCache.set(
-      id,
+    cache.get(tokenNorm) ??
+    cache.set(
+      tokenNorm,
       triggerReadings(tokenNorm, options).map((r) => r.key),
     )
   );
 }
 
-/** Above this many distinct words the caches start afresh. */
-const CACHE_LIMIT = 100_000;
-const keyCache = new BoundedMap<string, readonly string[]>(CACHE_LIMIT);
+/**
+ * Above this many distinct words a cache starts afresh. The coder asks once per new word and then
+ * only for the few words after a trigger candidate, so a small cache keeps nearly every answer.
+ */
+const CACHE_LIMIT = 20_000;
+/**
+ * Answers by the word itself, one cache without and one with the conjunction reading: a key built
+ * of both (`1` + word) was a new string to hash at every question, which cost more than the answer.
+ */
+const keyCaches = [
+  new BoundedMap<string, readonly string[]>(CACHE_LIMIT),
+  new BoundedMap<string, readonly string[]>(CACHE_LIMIT),
+] as const;
 
 // ---- The loader ----------------------------------------------------------------------------------
 
@@ -209,20 +219,17 @@ export function createTriggerLexicon(lines: Iterable<string>): TriggerLexicon {
     list.sort((a, b) => b.keys.length - a.keys.length || rank(a) - rank(b));
 
   const lookup = (key: string): readonly Trigger[] => byKey.get(key) ?? NONE;
-  const found = new BoundedMap<string, readonly Trigger[]>(CACHE_LIMIT);
   return {
     lookup,
     phrases: (firstKey) => byFirst.get(firstKey) ?? NONE,
+    // Not remembered here: the event coder remembers what it asks per word (coder.ts).
     find(tokenNorm, options = {}) {
-      const id = `${options.conjunction === false ? '0' : '1'}${tokenNorm}`;
-      const known = found.get(id);
-      if (known) return known;
       for (const { key, pos } of triggerReadings(tokenNorm, options)) {
         const readings = lookup(key);
         const fitting = pos ? readings.filter((t) => t.pos === pos) : readings;
-        if (fitting.length > 0) return found.set(id, fitting);
+        if (fitting.length > 0) return fitting;
       }
-      return found.set(id, NONE);
+      return NONE;
     },
     size: byKey.size + byFirst.size,
   };
