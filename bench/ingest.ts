@@ -274,7 +274,7 @@ import(${JSON.stringify(href)});`;
 // The parent: the corpus to JSON lines, the baselines, the child, the report.
 
 async function runParent(): Promise<void> {
-  const { readSaudiNewsNet } = await import('../dist/corpus/saudinewsnet.js');
+  const { readSaudiNewsNet, toIngestLine } = await import('../dist/corpus/saudinewsnet.js');
   const { loadLexicon } = await import('../dist/text/lexicon.js');
   const { createTextAnalyzer } = await import('../dist/text/text-layer.js');
   const { createAnalyzer } = await import('../dist/pipeline/analyze.js');
@@ -291,15 +291,7 @@ async function runParent(): Promise<void> {
   const articles = [...readSaudiNewsNet(limit === undefined ? {} : { limit })];
   const out = createWriteStream(jsonl);
   for (const a of articles) {
-    const line = {
-      id: a.id,
-      url: a.url,
-      source: a.source,
-      title: a.title,
-      publishedAt: a.date,
-      text: a.text,
-    };
-    if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    if (!out.write(`${toIngestLine(a)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) =>
     out.end((error?: Error | null) => (error ? reject(error) : resolve())),

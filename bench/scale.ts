@@ -78,7 +78,7 @@ interface RunResult {
   readonly reports: readonly WorkerReport[];
 }
 
-const { readSaudiNewsNet } = await import('../dist/corpus/saudinewsnet.js');
+const { readSaudiNewsNet, toIngestLine } = await import('../dist/corpus/saudinewsnet.js');
 const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-scale-'));
 const admin = new Pool({ connectionString: serverUrl, max: 2 });
 try {
@@ -86,16 +86,7 @@ try {
   let textBytes = 0;
   for (const a of readSaudiNewsNet()) {
     if (a.text.trim() === '') continue;
-    lines.push(
-      JSON.stringify({
-        id: a.id,
-        url: a.url,
-        source: a.source,
-        title: a.title,
-        publishedAt: a.date,
-        text: a.text,
-      }),
-    );
+    lines.push(toIngestLine(a));
     textBytes += Buffer.byteLength(a.text);
     if (lines.length >= articleCount) break;
   }

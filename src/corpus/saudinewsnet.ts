@@ -73,6 +73,18 @@ export function* readSaudiNewsNet(opts: { limit?: number } = {}): Generator<Saud
   }
 }
 
+/** The article as one line of `marsad ingest`'s JSON-lines input (no line break). */
+export function toIngestLine(a: SaudiArticle): string {
+  return JSON.stringify({
+    id: a.id,
+    url: a.url,
+    source: a.source,
+    title: a.title,
+    publishedAt: a.date,
+    text: a.text,
+  });
+}
+
 function toArticle(raw: RawArticle, where: string): SaudiArticle {
   const date = DATE_EXTRACTED.exec(raw.date_extracted ?? '')?.[1];
   if (typeof raw.url !== 'string' || raw.url === '' || date === undefined) {
