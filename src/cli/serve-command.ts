@@ -78,8 +78,10 @@ export function registerServe(program: Command, io: Io): void {
     );
   addDbOption(command).action(async (options: ServeOptions) => {
     const store = await openStore(options.db);
-    const kb = loadCuratedKnowledgeBase();
-    const analyze = createAnalyzer();
+    // One log for all three: what the API appends is what the knowledge base and the linker read.
+    const curation = options.curation ?? curationPath();
+    const kb = loadCuratedKnowledgeBase({ curation });
+    const analyze = createAnalyzer({ curation });
     if (options.examples) {
       const report = await ingest(exampleItems(), store, { analyze });
       io.stderr.write(
@@ -94,7 +96,7 @@ export function registerServe(program: Command, io: Io): void {
         kb,
         analyze,
         textLayer: createTextAnalyzer(loadLexicon()),
-        curationLog: options.curation ?? curationPath(),
+        curationLog: curation,
       },
       {
         token,
