@@ -126,7 +126,8 @@ async function runChild(jsonl: string, dbPath: string, workers: number, items: n
   const { openSqliteRepository } = await import('../dist/store/sqlite.js');
   const { createProgress } = await import('../dist/cli/progress.js');
 
-  const store = openSqliteRepository(dbPath);
+  // Opened as `marsad ingest` opens it (cli/store-option.ts, bulkWrite): the file not mapped.
+  const store = openSqliteRepository(dbPath, { mmap: false });
   await store.migrate();
   const rssBeforePool = process.memoryUsage.rss();
   let sampledPeakRss = rssBeforePool;

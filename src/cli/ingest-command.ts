@@ -168,7 +168,7 @@ export function registerIngest(program: Command, io: Io): void {
 }
 
 async function storeSink(options: IngestOptions): Promise<IngestSink> {
-  const store = await openStore(options.db);
+  const store = await openStore(options.db, { bulkWrite: true });
   return {
     async run(items, onItem) {
       const report = await ingest(items, store, {

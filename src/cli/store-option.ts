@@ -26,17 +26,25 @@ export function storeLocation(db: string | undefined): {
   return { where, postgres: /^postgres(ql)?:\/\//i.test(where) };
 }
 
+export interface OpenOptions {
+  /** Opened to write many articles (ingest): SQLite then keeps its memory small rather than its reads fast. */
+  readonly bulkWrite?: boolean;
+}
+
 /** The store the options name, migrated and ready. */
-export async function openStore(db: string | undefined): Promise<Repository> {
-  return (await openMigrated(db)).store;
+export async function openStore(db: string | undefined, options: OpenOptions = {}): Promise<Repository> {
+  return (await openMigrated(db, options)).store;
 }
 
 /** The store the options name, migrated, with the migrations this opening applied. */
 export async function openMigrated(
   db: string | undefined,
+  options: OpenOptions = {},
 ): Promise<{ readonly store: Repository; readonly applied: readonly number[] }> {
   const { where, postgres } = storeLocation(db);
-  const store = postgres ? openPostgresRepository(where) : openSqliteRepository(where);
+  const store = postgres
+    ? openPostgresRepository(where)
+    : openSqliteRepository(where, { mmap: options.bulkWrite !== true });
   try {
     return { store, applied: await store.migrate() };
   } catch (error) {

@@ -158,6 +158,40 @@ export function defineRepositoryContract(name: string, target: ContractTarget): 
       await repo.close();
     });
 
+    test('saving a batch: one result per article, a failing one left out whole, the rest kept', async () => {
+      const repo = await fresh();
+      await save(repo, LAVROV);
+      const broken: Doc = {
+        ...MACRON,
+        mentions: [
+          ...MACRON.mentions,
+          { start: 0, end: 3, text: 'ندد', type: 'PER', entity: 'per:nobody', via: 'name' },
+        ],
+      };
+      const input = (doc: Doc) => ({ doc, language: 'ar', contentHash: doc.article.id, source: 'test' });
+      const results = await repo.saveArticles([
+        input(LAVROV),
+        { ...input(broken), simhash: 42n },
+        input(SANCTIONS),
+        // Twice in one batch: the second sees the first.
+        input(SANCTIONS),
+      ]);
+      assert.deepEqual(results[0], { ok: true, outcome: 'duplicate' });
+      assert.equal(results[1]!.ok, false);
+      assert.match(String(!results[1]!.ok && results[1]!.error), /foreign key/i);
+      assert.deepEqual(results.slice(2), [
+        { ok: true, outcome: 'added' },
+        { ok: true, outcome: 'duplicate' },
+      ]);
+      assert.equal(await repo.hasArticle(MACRON.article.id), false);
+      assert.equal(await repo.findNearDuplicate(42n, 0), null);
+      assert.equal(await repo.getEntity('per:emmanuel-macron'), null);
+      assert.equal((await repo.getEntity('per:sergey-lavrov'))?.articles, 2);
+      assert.equal((await repo.stats()).articles, 2);
+      assert.deepEqual(await repo.saveArticles([]), []);
+      await repo.close();
+    });
+
     test('an article reads back with its analysis JSON and what the ingest said', async () => {
       const repo = await fresh();
       await repo.saveArticle({

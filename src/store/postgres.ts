@@ -18,7 +18,7 @@ import { boundValues, numbered } from './postgres-sql.ts';
 import { toTsvector } from './postgres-tsvector.ts';
 import { createReads } from './reads.ts';
 import { READ_PARAM_TYPES, type ReadStatement, readSql } from './reads-sql.ts';
-import type { Repository, SaveOutcome, StoreStats } from './repository.ts';
+import type { Repository, SaveArticleInput, SaveOutcome, SaveResult, StoreStats } from './repository.ts';
 import {
   type ArticleRecords,
   type ArticleRow,
@@ -72,6 +72,23 @@ export function openPostgresRepository(url: string, options: PostgresOptions = {
     return (await pool.query<R>(text, values as unknown[])).rows;
   };
 
+  const saveArticle = async (input: SaveArticleInput): Promise<SaveOutcome> => {
+    // Checked before building the rows (the analysis JSON, the title's stems), then again by the insert.
+    if ((await rows(FIND_EXISTING, [input.doc.article.id, input.contentHash])).length > 0) return 'duplicate';
+    let search = input.prepared?.search;
+    if (search === undefined) {
+      textLayer ??= createTextAnalyzer(loadLexicon());
+      search = buildSearchDocument(input.doc, textLayer);
+    }
+    const records = articleRecords(input, search, new Date().toISOString());
+    return inSession(pool, async (client) => {
+      await client.query('BEGIN');
+      const outcome = await write(client, records);
+      await client.query(outcome === 'added' ? 'COMMIT' : 'ROLLBACK');
+      return outcome;
+    });
+  };
+
   return {
     async migrate() {
       const applied = await migratePostgres(pool);
@@ -81,22 +98,19 @@ export function openPostgresRepository(url: string, options: PostgresOptions = {
     async close() {
       await pool.end();
     },
-    async saveArticle(input) {
-      // Checked before building the rows (the analysis JSON, the title's stems), then again by the insert.
-      if ((await rows(FIND_EXISTING, [input.doc.article.id, input.contentHash])).length > 0)
-        return 'duplicate';
-      let search = input.prepared?.search;
-      if (search === undefined) {
-        textLayer ??= createTextAnalyzer(loadLexicon());
-        search = buildSearchDocument(input.doc, textLayer);
+    saveArticle,
+    // One transaction each: concurrent workers save into the same summary rows, and a long
+    // transaction would hold their locks the longer.
+    async saveArticles(inputs) {
+      const results: SaveResult[] = [];
+      for (const input of inputs) {
+        try {
+          results.push({ ok: true, outcome: await saveArticle(input) });
+        } catch (error) {
+          results.push({ ok: false, error });
+        }
       }
-      const records = articleRecords(input, search, new Date().toISOString());
-      return inSession(pool, async (client) => {
-        await client.query('BEGIN');
-        const outcome = await write(client, records);
-        await client.query(outcome === 'added' ? 'COMMIT' : 'ROLLBACK');
-        return outcome;
-      });
+      return results;
     },
     async hasArticle(id) {
       return (await rows('SELECT 1 FROM articles WHERE id = $1', [id])).length > 0;

@@ -10,6 +10,11 @@ import type { SearchRequest, SearchResult } from '../search/types.ts';
 
 export type SaveOutcome = 'added' | 'duplicate';
 
+/** One article's part in saveArticles: its outcome, or why it could not be saved. */
+export type SaveResult =
+  | { readonly ok: true; readonly outcome: SaveOutcome }
+  | { readonly ok: false; readonly error: unknown };
+
 export interface SaveArticleInput {
   readonly doc: Doc;
   /** Where the article came from (a feed, a site, a corpus name). */
@@ -87,6 +92,12 @@ export interface Repository {
   close(): Promise<void>;
   /** 'duplicate' when an article with the same id or content hash is stored; nothing is written then. */
   saveArticle(input: SaveArticleInput): Promise<SaveOutcome>;
+  /**
+   * Saves each article as saveArticle would, in order, one result each: an article that fails is
+   * left out whole and the others are kept. SQLite commits the lot at once (bulk ingest: one commit
+   * writes each page the articles share once, not once per article); PostgreSQL commits each.
+   */
+  saveArticles(inputs: readonly SaveArticleInput[]): Promise<SaveResult[]>;
   hasArticle(id: string): Promise<boolean>;
   /**
    * The nearest stored article within `maxDistance` bits (0–64), earliest saved on a tie, among

@@ -23,14 +23,15 @@
 // also scan the articles of the same few days, where rewrites of one story cluster.
 
 import {
-  contentHash,
-  dedupeWords,
+  dedupeText,
   hammingDistanceParts,
+  hashDedupeText,
   lshBands,
   packSimhash,
   popcount32,
   simhashWords,
   unpackSimhash,
+  wordsOfDedupeText,
 } from './simhash.ts';
 
 export * from './simhash.ts';
@@ -45,7 +46,11 @@ export interface Fingerprint {
 }
 
 export function fingerprint(text: string): Fingerprint {
-  return { contentHash: contentHash(text), simhash: packSimhash(simhashWords(dedupeWords(text))) };
+  const folded = dedupeText(text);
+  return {
+    contentHash: hashDedupeText(folded),
+    simhash: packSimhash(simhashWords(wordsOfDedupeText(folded))),
+  };
 }
 
 export type DuplicateMatch =

@@ -21,14 +21,24 @@ export function dedupeText(text: string): string {
 
 /** 32 hex digits (128 bits) of the SHA-256 of `dedupeText(text)`: equal for exact duplicates. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(dedupeText(text)).digest('hex').slice(0, 32);
+  return hashDedupeText(dedupeText(text));
+}
+
+/** contentHash of a text already through dedupeText. */
+export function hashDedupeText(folded: string): string {
+  return createHash('sha256').update(folded).digest('hex').slice(0, 32);
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The words of a text after dedupeText (letters and digits; punctuation separates). */
 export function dedupeWords(text: string): string[] {
-  return dedupeText(text).match(WORD) ?? [];
+  return wordsOfDedupeText(dedupeText(text));
+}
+
+/** dedupeWords of a text already through dedupeText. */
+export function wordsOfDedupeText(folded: string): string[] {
+  return folded.match(WORD) ?? [];
 }
 
 /** FNV-1a 64 of the code units of `s`, as [hi, lo] unsigned 32-bit halves, into `out` at `at`. */
