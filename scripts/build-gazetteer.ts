@@ -3,15 +3,20 @@
 //                    mledoze's Arabic country names), flags as in src/ner/gazetteer.ts;
 //   namelike.tsv.gz  letter-trigram counts of ANETAC's person, place and organisation words and of
 //                    ordinary news words (the lexicon's words seen 50 times or more that no list
-//                    names), for the name-likeness feature (src/ner/namelike.ts).
-// Run: npm run build:gazetteer   (after build:lexicon)
+//                    names), for the name-likeness feature (src/ner/namelike.ts);
+//   phrases.tsv.gz   `keys<TAB>type flags` for every whole name of ANERGazet, the country names and the
+//                    knowledge base's Arabic names and aliases, for the phrase gazetteer
+//                    (src/ner/phrases.ts; scripts/phrase-list.ts).
+// Run: npm run build:gazetteer   (after build:lexicon and build:kb)
 
 import { fileURLToPath } from 'node:url';
 import { readModelFile, writeModelFiles } from '../src/core/model-files.ts';
 import { ANERGAZET, ANETAC, COUNTRIES, readNameLists } from '../src/corpus/name-lists.ts';
 import { GAZETTEER_FILE, GAZETTEER_FLAGS } from '../src/ner/gazetteer.ts';
 import { countLetters, NAMELIKE_FILE, serializeLetterCounts, WORD_CLASS } from '../src/ner/namelike.ts';
+import { PHRASES_FILE, serializePhrases } from '../src/ner/phrases.ts';
 import { tokenize } from '../src/text/tokens.ts';
+import { listedPhrases, SHIPPED_PHRASE_SOURCES } from './phrase-list.ts';
 
 const OUT_DIR = fileURLToPath(new URL('../models/gazetteer/', import.meta.url));
 const COMMAND = 'npm run build:gazetteer';
@@ -46,6 +51,7 @@ const letters = serializeLetterCounts({
   ORG: countLetters(anetacWords.ORG),
   [WORD_CLASS]: countLetters(ordinary),
 });
+const phrases = serializePhrases(listedPhrases());
 const manifest = writeModelFiles(OUT_DIR, COMMAND, [
   {
     name: GAZETTEER_FILE,
@@ -73,7 +79,20 @@ const manifest = writeModelFiles(OUT_DIR, COMMAND, [
       licence: 'counts derived from ANETAC and SaudiNewsNet (CC BY-NC-SA 4.0, research use); no text',
     },
   },
+  {
+    name: PHRASES_FILE,
+    text: phrases.join(''),
+    entries: phrases.length,
+    about: {
+      format:
+        'keys of a whole name joined by spaces<TAB>type flags per line, sorted; flags: PER 1, LOC 2, ORG 4, MISC 8, demonym 16',
+      sources: [ANETAC, ANERGAZET, COUNTRIES, 'models/kb/entities.jsonl.gz: Arabic names and aliases'],
+      lists: SHIPPED_PHRASE_SOURCES,
+      licence: 'as names.tsv.gz, and models/kb/MANIFEST.json for the knowledge base',
+    },
+  },
 ]);
-process.stderr.write(
-  `${GAZETTEER_FILE}: ${lines.length} keys, ${manifest.files[GAZETTEER_FILE]?.bytes} bytes\n`,
-);
+for (const name of [GAZETTEER_FILE, PHRASES_FILE])
+  process.stderr.write(
+    `${name}: ${manifest.files[name]?.entries} entries, ${manifest.files[name]?.bytes} bytes\n`,
+  );

@@ -6,8 +6,9 @@
 //      sentences (5-fold jackknife), so it learns how far to trust them.
 // Epochs are chosen on dev (the last 10 % of the train sentences); the shipped models are then trained
 // on train + dev with those epochs.
-// Run: npm run train:ner [-- --without GROUP[,GROUP…] --epochs N --dry-run]
-//   --without  leave feature groups out (ablation; see src/ner/features.ts); --dry-run: dev figures only
+// Run: npm run train:ner [-- --without GROUP[,GROUP…] --with GROUP[,GROUP…] --epochs N --dry-run]
+//   --without  leave feature groups out (ablation; see src/ner/features.ts); --with: add opt-in groups
+//   (OPT_IN_GROUPS: phrases); --dry-run: dev figures only
 
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ import { writeModelFiles } from '../src/core/model-files.ts';
 import { readAnercorpSplits } from '../src/corpus/anercorp.ts';
 import { formatNerScores, scoreNer, toIob2 } from '../src/eval/conll.ts';
 import { withDocumentMemory } from '../src/ner/document.ts';
-import { FEATURE_GROUPS, type FeatureGroup, type NerToken } from '../src/ner/features.ts';
+import { FEATURE_GROUPS, type FeatureGroup, type NerToken, OPT_IN_GROUPS } from '../src/ner/features.ts';
 import {
   NER_LOCAL_FILE,
   NER_MODEL_FILE,
@@ -23,6 +24,7 @@ import {
   serializeModel,
   tagSentence,
 } from '../src/ner/model.ts';
+import { loadPhraseGazetteer } from '../src/ner/phrases.ts';
 import {
   DOCUMENT_SENTENCES,
   defaultNerResources,
@@ -38,14 +40,18 @@ const OUTSIDE_BIASES = [0, 2, 5, 10, 20, 40];
 const { values } = parseArgs({
   options: {
     without: { type: 'string', default: '' },
+    with: { type: 'string', default: '' },
     epochs: { type: 'string', default: '15' },
     'dry-run': { type: 'boolean', default: false },
   },
 });
 const without = new Set(values.without.split(',').filter(Boolean));
-for (const g of without)
+const withOptIn = new Set(values.with.split(',').filter(Boolean));
+for (const g of [...without, ...withOptIn])
   if (!(FEATURE_GROUPS as readonly string[]).includes(g)) throw new Error(`unknown feature group ${g}`);
-const groups = new Set<FeatureGroup>(FEATURE_GROUPS.filter((g) => !without.has(g)));
+const groups = new Set<FeatureGroup>(
+  FEATURE_GROUPS.filter((g) => !without.has(g) && (!OPT_IN_GROUPS.includes(g) || withOptIn.has(g))),
+);
 const localGroups = new Set<FeatureGroup>([...groups].filter((g) => g !== 'document'));
 const maxEpochs = Number(values.epochs);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -53,7 +59,10 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 
 const started = performance.now();
 const splits = readAnercorpSplits();
-const resources = defaultNerResources();
+const resources = {
+  ...defaultNerResources(),
+  ...(groups.has('phrases') && { phrases: loadPhraseGazetteer() }),
+};
 const toNer = nerTokensOfStrings(resources);
 const trainNer = splits.train.map((s) => toNer(s.tokens));
 const devNer = splits.dev.map((s) => toNer(s.tokens));

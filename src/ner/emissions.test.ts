@@ -29,6 +29,8 @@ const sentences: NerToken[][] = [
     token('|', { kind: 'punct' }),
   ],
   [token('موسكو', { gazetteer: 2, document: 'LOC' })],
+  // Tokens of a whole listed name (phrases.ts).
+  [token('الامم', { phrase: 'B6' }), token('المتحده', { phrase: 'L6' }), token('في'), lavrov],
 ];
 const labels = ['O', 'B-PER', 'I-PER'];
 const groups = new Set(FEATURE_GROUPS);

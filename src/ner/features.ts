@@ -2,7 +2,8 @@
 // out as template and parts, so that the tagger need not build the names (emissions.ts). Groups, each of
 // which can be switched off for the ablation in the README: the word and its neighbours, clitics and
 // affixes, word shape, gazetteers, distributional clusters, how often news writes the word, how much
-// its letters read like a name, and what the document says elsewhere.
+// its letters read like a name, whole listed names around it (opt-in: OPT_IN_GROUPS), and what the
+// document says elsewhere.
 
 import type { TokenKind } from '../core/doc.ts';
 
@@ -26,6 +27,8 @@ export interface NerToken {
   /** How much the form's letters read like a name (namelike.ts): −4 … 4, and the name type they read like. */
   readonly nameScore: number;
   readonly nameType: string;
+  /** Place and type flags of the token in a whole listed name found in its sentence (phrases.ts): `B6`, `U2` …; none when in none. */
+  readonly phrase?: string;
   /** The type the first pass gave most often to this form elsewhere in the document (document.ts). */
   readonly document?: string;
 }
@@ -39,9 +42,15 @@ export const FEATURE_GROUPS = [
   'clusters',
   'frequency',
   'namelike',
+  'phrases',
   'document',
 ] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
+/**
+ * Groups that training leaves out unless asked (`npm run train:ner -- --with phrases`): measured, and
+ * not better by more than noise (README). A model file names its groups, so the tagger follows it.
+ */
+export const OPT_IN_GROUPS: readonly FeatureGroup[] = ['phrases'];
 
 const BOUNDARY = '<s>';
 
@@ -120,6 +129,7 @@ export function featuresSeenFrom(
       out('lmt', t.nameType, t.nameScore > 0);
       out('lmn', t.nameScore, t.frequency);
     }
+    if (on.phrases) out('ph', t.phrase ?? '-');
     if (on.document) {
       out('d', t.document ?? '-');
       out('dg', t.document ?? '-', t.gazetteer);
@@ -136,10 +146,11 @@ export function featuresSeenFrom(
   if (on.clusters) out(seen.c, t?.clusters?.[1] ?? -1);
   if (on.silver) out(seen.s, t?.silver ?? -1);
   if (on.frequency) out(seen.n, t?.frequency ?? -1);
+  if (on.phrases) out(seen.ph, t ? (t.phrase ?? '-') : BOUNDARY);
   if (on.document) out(seen.d, t?.document ?? '-');
 }
 
-const NEIGHBOUR_TEMPLATES = ['f', 'k', 'g', 'c', 's', 'n', 'd'] as const;
+const NEIGHBOUR_TEMPLATES = ['f', 'k', 'g', 'c', 's', 'n', 'ph', 'd'] as const;
 
 const switches = new WeakMap<ReadonlySet<FeatureGroup>, Readonly<Record<FeatureGroup, boolean>>>();
 /**

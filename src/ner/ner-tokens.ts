@@ -9,6 +9,7 @@ import { cliticParts } from './clusters.ts';
 import type { NerToken } from './features.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import type { NameLikeness } from './namelike.ts';
+import type { PhraseGazetteer } from './phrases.ts';
 import type { SilverNames } from './silver.ts';
 
 export interface NerResources {
@@ -17,6 +18,8 @@ export interface NerResources {
   readonly clusters?: { of(form: string): readonly [number, number, number] | undefined };
   readonly silver?: SilverNames;
   readonly namelike?: NameLikeness;
+  /** Whole listed names, marked per sentence (phrases.ts); tokens are not marked without it. */
+  readonly phrases?: PhraseGazetteer;
 }
 
 const DETERMINER = 'ال';

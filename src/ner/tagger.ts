@@ -14,6 +14,7 @@ import { loadGazetteer } from './gazetteer.ts';
 import { loadNerTagger, type NerTagger, tagSentence } from './model.ts';
 import { loadNameLikeness } from './namelike.ts';
 import { createNerTokens, MEMO_LIMIT, type NerResources, nerToken } from './ner-tokens.ts';
+import { loadPhraseGazetteer } from './phrases.ts';
 import { loadSilverNames } from './silver.ts';
 
 export function defaultNerResources(): NerResources {
@@ -24,6 +25,15 @@ export function defaultNerResources(): NerResources {
     silver: loadSilverNames(),
     namelike: loadNameLikeness(),
   };
+}
+
+/** The resources with the phrase gazetteer when the tagger's models read it (an opt-in group), without otherwise. */
+function resourcesFor(tagger: NerTagger, resources: NerResources): NerResources {
+  const wanted = tagger.local.groups.has('phrases') || tagger.global.groups.has('phrases');
+  if (wanted === (resources.phrases !== undefined)) return resources;
+  if (wanted) return { ...resources, phrases: loadPhraseGazetteer() };
+  const { phrases: _unused, ...rest } = resources;
+  return rest;
 }
 
 /** Sentences of a corpus without document marks are read as documents of this many sentences. */
@@ -37,7 +47,7 @@ export function tagDocument(tagger: NerTagger, sentences: readonly (readonly Ner
 
 /** A function from a corpus's pre-split sentences (a CoNLL file's) to IOB2 tags. */
 export function createCorpusTagger(tagger: NerTagger = loadNerTagger(), resources = defaultNerResources()) {
-  const toNer = nerTokensOfStrings(resources);
+  const toNer = nerTokensOfStrings(resourcesFor(tagger, resources));
   return (sentences: readonly (readonly string[])[]): string[][] => {
     const tags: string[][] = [];
     for (let s = 0; s < sentences.length; s += DOCUMENT_SENTENCES)
@@ -50,8 +60,9 @@ export function createCorpusTagger(tagger: NerTagger = loadNerTagger(), resource
 export function nerTokensOfStrings(resources: NerResources): (tokens: readonly string[]) => NerToken[] {
   const shape = createWordShaper(resources.lexicon);
   const memo = new BoundedMap<string, NerToken>(MEMO_LIMIT);
-  return (tokens) =>
-    tokens.map((surface) => {
+  const { phrases } = resources;
+  return (tokens) => {
+    const sentence = tokens.map((surface) => {
       let token = memo.get(surface);
       if (!token) {
         const key = matchKey(surface);
@@ -63,6 +74,8 @@ export function nerTokensOfStrings(resources: NerResources): (tokens: readonly s
       }
       return token;
     });
+    return phrases ? phrases.mark(sentence) : sentence;
+  };
 }
 
 function kindOf(surface: string): TokenKind {
@@ -95,12 +108,14 @@ export function findMentions(
     while (t < doc.tokens.length && doc.tokens[t]!.end <= sentence.end) t++;
     bySentence.push({ first, tokens: doc.tokens.slice(first, t) });
   }
+  const { phrases } = resourcesFor(tagger, resources);
   const toNer = nerTokensFor(resources);
-  const ner = bySentence.map(({ first, tokens }) =>
-    tokens.map((token, i) =>
+  const ner = bySentence.map(({ first, tokens }) => {
+    const sentence = tokens.map((token, i) =>
       toNer(text, token.start, token.end, token.norm, token.kind, doc.words[first + i] ?? null),
-    ),
-  );
+    );
+    return phrases ? phrases.mark(sentence) : sentence;
+  });
   const mentions: Mention[] = [];
   tagDocument(tagger, ner).forEach((tags, s) => {
     const { tokens } = bySentence[s]!;
