@@ -58,6 +58,36 @@ const COUNTS_CASUALTIES = new Set(['ASSAULT', 'COERCE', 'PROTEST', 'MOBILIZE']);
 /** Prepositions before the target of a verbal noun. */
 const TARGET_PREPOSITIONS = new Set(['علي', 'ضد', 'مع', 'الي', 'تجاه', 'بحق', 'نحو']);
 const PASSIVE_MARKERS = new Set(['تم', 'تمت', 'جري', 'جرت']);
+/** How far a target preposition may stand before the name it governs (على ست شركات إيرانية). */
+const TARGET_REACH = 3;
+/**
+ * Verbs whose object is the event's verbal noun and whose subject is its actor (فرض عقوبات، شن
+ * هجوماً، أجرى محادثات، وجه اتهامات), in matching-key spelling (no hamza on alif, final ي).
+ */
+const SUPPORT_VERBS = new Set([
+  'فرض',
+  'فرضت',
+  'شن',
+  'شنت',
+  'نفذ',
+  'نفذت',
+  'اجري',
+  'اجرت',
+  'عقد',
+  'عقدت',
+  'وجه',
+  'وجهت',
+  'اطلق',
+  'اطلقت',
+  'اصدر',
+  'اصدرت',
+  'قدم',
+  'قدمت',
+]);
+/** How far before its verbal noun a support verb may stand (فرض الاتحاد الأوروبي أمس الاثنين عقوبات). */
+const SUPPORT_REACH = 8;
+/** Titles between an affiliation and its holder's name (وزير الخارجية السعودي الأمير فيصل بن فرحان). */
+const COURTESY_TITLES = new Set(['الامير', 'الشيخ', 'السيد', 'السيده', 'الدكتور', 'الملك', 'السلطان']);
 const PARTICIPANTS = /^(و|ف)?(ال)?(مشارك|حاضر|مجتمع)(ين|ون)$/;
 const KILLED = new Set(['مقتل', 'قتل', 'مصرع', 'وفاه', 'استشهاد', 'سقوط']);
 const INJURED = new Set(['اصابه', 'جرح', 'اصابات']);
@@ -93,7 +123,9 @@ export function argumentsOf(
   const places = placed.filter(
     (p) => isPlace(p) && afterPlacePreposition(doc.tokens, p) && ownedBy(doc.tokens, triggers, t, p.first),
   );
-  const parties = placed.filter((p) => !isPlace(p));
+  // A name that only says whose office the next name holds (الأمين العام للأمم المتحدة أنطونيو
+  // غوتيريش، وزير الخارجية الروسي سيرغي لافروف) is not a party of its own: the person acts.
+  const parties = placed.filter((p, i) => !isPlace(p) && !affiliationOf(doc.tokens, p, placed[i + 1]));
   const location = (places.find((p) => p.first > t) ?? places.at(-1))?.m.entity ?? undefined;
 
   const quote = quotes.find(
@@ -116,9 +148,16 @@ export function argumentsOf(
   const subjectAfter = after.find(
     (p) => p.first - t <= SUBJECT_WINDOW && (trigger.sense.pos === 'noun' || bare(p)),
   );
+  // The verb that carries a verbal noun names its actor (فرض الاتحاد الأوروبي عقوبات على …، شن
+  // الجيش هجوماً): the subject of that verb, not a name after the noun.
+  const verb = trigger.sense.pos === 'noun' ? supportVerbBefore(doc.tokens, from, t) : undefined;
+  const supportSubject =
+    verb === undefined ? undefined : parties.find((p) => p.first > verb && p.last < t && bare(p));
   let actors: Placed[] = [];
   if (implicit || speakerActs) {
     // Who acts is said elsewhere (context.ts) or is the speaker; what follows is acted on.
+  } else if (supportSubject) {
+    actors = group(doc.tokens, parties, parties.indexOf(supportSubject));
   } else if (subjectAfter) {
     actors = group(doc.tokens, after, after.indexOf(subjectAfter));
   } else if (trigger.sense.pos === 'verb') {
@@ -149,7 +188,10 @@ export function argumentsOf(
     actors: actorIds,
     recipients: ids(recipients).filter((id) => !actorIds.includes(id)),
     ...(implicit ? { implicit } : {}),
-    ...(trigger.sense.pos === 'noun' && actors[0] && actors[0].first - t <= GENITIVE_REACH
+    ...(trigger.sense.pos === 'noun' &&
+    actors[0] &&
+    actors[0].first > t &&
+    actors[0].first - t <= GENITIVE_REACH
       ? { genitive: true }
       : {}),
     ...(location ? { location } : {}),
@@ -188,7 +230,27 @@ function implicitActor(
  * preposition that takes the target (تضامنهم مع روسيا، الهجوم على …); not any later name in the sentence.
  */
 function nounObject(tokens: readonly Token[], t: number, p: Placed): boolean {
-  return p.first - t <= 2 || TARGET_PREPOSITIONS.has(tokens[p.first - 1]?.norm ?? '');
+  if (p.first - t <= 2 || TARGET_PREPOSITIONS.has(tokens[p.first - 1]?.norm ?? '')) return true;
+  // The target may be qualified before the name (عقوبات على ست شركات إيرانية).
+  const k = tokens.slice(t + 1, p.first).findIndex((x) => TARGET_PREPOSITIONS.has(x.norm));
+  return k >= 0 && p.first - (t + 1 + k) <= TARGET_REACH;
+}
+
+/** The support verb, if any, that a verbal noun is the object of: فرض … عقوبات، شن … هجوماً. */
+function supportVerbBefore(tokens: readonly Token[], from: number, t: number): number | undefined {
+  for (let k = t - 1; k >= Math.max(from, t - SUPPORT_REACH); k--)
+    if (SUPPORT_VERBS.has(tokens[k]!.norm.replace(/^[وف](?=...)/, ''))) return k;
+  return undefined;
+}
+
+/**
+ * Whether `p` is the affiliation in a title before the name of its holder `next`: a name of an
+ * organisation or a state right before a person's name, at most a courtesy title between.
+ */
+function affiliationOf(tokens: readonly Token[], p: Placed, next: Placed | undefined): boolean {
+  if (next === undefined || next.m.type !== 'PER' || p.m.type === 'PER') return false;
+  const between = tokens.slice(p.last + 1, next.first);
+  return between.length === 0 || (between.length === 1 && COURTESY_TITLES.has(between[0]!.norm));
 }
 
 /** في مينسك، بموسكو، في منطقة موسكو، على قاعة مدينة كروكوس: a place the event happens at. */

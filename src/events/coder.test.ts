@@ -48,6 +48,24 @@ describe('PLOVER event coding', () => {
     assert.equal(e.date, '2024-04');
   });
 
+  test('a title’s organisation is not a party: the person who holds it acts', () => {
+    const { named } = eventsOf(
+      'دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش روسيا إلى وقف الهجمات على المدن الأوكرانية.',
+    );
+    const e = named('دعا');
+    assert.equal(e.type, 'REQUEST');
+    assert.deepEqual(e.actors, ['per:antonio-guterres']);
+    assert.deepEqual(e.recipients, ['country:ru']);
+  });
+
+  test('a verbal noun carried by a verb: the verb’s subject acts, the name after على is the target', () => {
+    const { named } = eventsOf('فرض الاتحاد الأوروبي أمس عقوبات جديدة على شركات روسية.');
+    const e = named('عقوبات');
+    assert.equal(e.type, 'SANCTION');
+    assert.deepEqual(e.actors, ['org:eu']);
+    assert.deepEqual(e.recipients, ['country:ru']);
+  });
+
   test('a denied event is negated', () => {
     const { named } = eventsOf('لم يرفض الاتحاد الأوروبي طلب أوكرانيا.');
     assert.equal(named('يرفض').auxiliary, 'negated');
