@@ -4,6 +4,7 @@
 // Analysis is pure CPU work; reading sources and writing the database stay on the main thread.
 
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Doc } from '../core/doc.ts';
 import { MarsadError } from '../core/errors.ts';
@@ -52,12 +53,28 @@ function startWorker(): Worker {
   return new Worker(shim, { eval: true, resourceLimits });
 }
 
+/**
+ * How far V8 lets a heap grow past what its last full collection kept before collecting again, in
+ * percent. V8's default adapts and, for a worker that keeps ~100 MiB of models and caches and makes
+ * garbage fast, lets the heap reach about twice that. Measured on 8,000 SaudiNewsNet articles
+ * (bench:ingest): at 25 the ingest's peak RSS fell from 934 to 764 MiB (worker heaps 205 → 175 MiB
+ * committed, the main thread's 121 → 67) for 73.8 against 77.0 articles per CPU second, within
+ * the machine's noise. A V8 flag is the process's, not one isolate's: it applies from the first
+ * pool on, to the main thread's heap too, which the ingest's batches of results also fill.
+ */
+const HEAP_GROWING_PERCENT = 25;
+let heapGrowthSet = false;
+
 export async function* analyzeInPool<T>(
   items: AsyncIterable<{ readonly tag: T; readonly article: ArticleInput }>,
   options: PoolOptions = {},
 ): AsyncGenerator<PoolResult<T>> {
   const size = Math.max(1, options.workers ?? availableParallelism());
   const limit = size * (1 + (options.queuePerWorker ?? 2));
+  if (!heapGrowthSet) {
+    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    heapGrowthSet = true;
+  }
   const workers = Array.from({ length: size }, startWorker);
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const tags = new Map<number, T>();
