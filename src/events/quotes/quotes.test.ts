@@ -222,6 +222,20 @@ describe('speakers', () => {
     );
   });
 
+  test('a participle goes on with its own sentence’s subject, not with an earlier sentence’s speaker', () => {
+    const doc = read(
+      'وقال لافروف إن الوضع خطير. ودعت منظمة الصحة العالمية المانحين إلى تقديم تمويل عاجل، مشيرة إلى أن الخطة لم تمول.',
+    );
+    const who = entityNamed(doc, 'World Health Organization');
+    assert.deepEqual(
+      quotesOf(doc).map(({ text, speaker }) => ({ text, speaker })),
+      [
+        { text: 'الوضع خطير', speaker: entityNamed(doc, 'Sergey Lavrov') },
+        { text: 'الخطة لم تمول', speaker: who },
+      ],
+    );
+  });
+
   test('a subject that names no linked person or body gives no speaker, not a guess', () => {
     const doc = read('التقى لافروف بلينكن. وقال مسؤول أمريكي إن الاجتماع كان صعباً.');
     assert.deepEqual(quotesOf(doc), [

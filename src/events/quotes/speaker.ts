@@ -2,7 +2,9 @@
 // وقال وزير الخارجية الروسي سيرجي لافروف إن …); failing that, a name that ends right before the verb
 // (لافروف قال …); failing that the subject is a pronoun ("he said") and the speaker is the nearest
 // earlier speaker: the speaker of an earlier quote or a person mentioned outside quoted text, whichever
-// comes last, within the verb's sentence and the two before it.
+// comes last, within the verb's sentence and the two before it — unless that speaker is in an earlier
+// sentence and this one opens a clause with a verb and its subject before the cue, who then goes on
+// speaking.
 //
 // In a subject phrase a person wins over an organisation (phraseSpeaker says which person); a state
 // counts only as the head of the subject (قالت روسيا إن، قالت موسكو إن: the government). The phrase
@@ -136,7 +138,34 @@ export function pronounSpeaker(
     if (firstOfClause && firstOfClause.entity !== m.entity) continue;
     consider(m.start, m.entity);
   }
-  return (best as { at: number; speaker: string } | null)?.speaker ?? null;
+  const found = best as { at: number; speaker: string } | null;
+  // Nobody spoke or was named earlier in this sentence: the subject of its verb-first clause goes on
+  // speaking (رفضت قوات الدعم السريع الاتهامات، وقالت إنها …؛ دعا المكتب …، مشيراً إلى أن …).
+  const sentenceStart = ctx.tokens[ctx.sentenceFirst(cue)]!.start;
+  if (found === null || found.at < sentenceStart)
+    return sentenceSubject(ctx, sentenceStart, at, earlier) ?? found?.speaker ?? null;
+  return found.speaker;
+}
+
+/**
+ * The subject of a verb-first clause of [from, to): a person or organisation named right after the
+ * clause's first word (رفضت قوات الدعم السريع …، ودعا مكتب الأمم المتحدة …), outside earlier quotes;
+ * the last such clause's.
+ */
+function sentenceSubject(
+  ctx: QuoteContext,
+  from: number,
+  to: number,
+  earlier: readonly SpokenSoFar[],
+): string | null {
+  const subjects = ctx.mentionsIn(from, to).filter((m) => {
+    if ((m.type !== 'PER' && m.type !== 'ORG') || m.entity === null || ctx.isPrepositionObject(m))
+      return false;
+    if (earlier.some((q) => m.start < q.end && m.end > q.start)) return false;
+    const token = ctx.tokenAt(m.start);
+    return token > 0 && ctx.clauseStart(token) === token - 1;
+  });
+  return subjects.at(-1)?.entity ?? null;
 }
 
 /** The source named in tokens [from, to) after an attribution (وفقاً لـ X، بحسب X): prepositions allowed. */
