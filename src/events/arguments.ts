@@ -86,6 +86,10 @@ const SUPPORT_VERBS = new Set([
 ]);
 /** How far before its verbal noun a support verb may stand (فرض الاتحاد الأوروبي أمس الاثنين عقوبات). */
 const SUPPORT_REACH = 8;
+/** Prepositions after which an organisation's name is the body its members belong to. */
+const MEMBERSHIP_PREPOSITIONS = new Set(['في', 'من']);
+/** A definite noun in the plural (-ون) or dual (-ان) of the nominative, as a verb's subject is written. */
+const PLURAL_OR_DUAL = /^(ال)[^\s]{2,}(ون|ان)$/;
 /** Titles between an affiliation and its holder's name (وزير الخارجية السعودي الأمير فيصل بن فرحان). */
 const COURTESY_TITLES = new Set(['الامير', 'الشيخ', 'السيد', 'السيده', 'الدكتور', 'الملك', 'السلطان']);
 const PARTICIPANTS = /^(و|ف)?(ال)?(مشارك|حاضر|مجتمع)(ين|ون)$/;
@@ -156,6 +160,9 @@ export function argumentsOf(
   let actors: Placed[] = [];
   if (implicit || speakerActs) {
     // Who acts is said elsewhere (context.ts) or is the speaker; what follows is acted on.
+  } else if (trigger.sense.pos === 'verb' && unnamedSubject(doc.tokens, t, placed)) {
+    // The verb's subject is a noun no name stands for (ودعا الوزيران …، وطالب المحتجون الحكومة …):
+    // nobody named acts, and the names after it are what it acts on.
   } else if (supportSubject) {
     actors = group(doc.tokens, parties, parties.indexOf(supportSubject));
   } else if (subjectAfter) {
@@ -241,6 +248,25 @@ function supportVerbBefore(tokens: readonly Token[], from: number, t: number): n
   for (let k = t - 1; k >= Math.max(from, t - SUPPORT_REACH); k--)
     if (SUPPORT_VERBS.has(tokens[k]!.norm.replace(/^[وف](?=...)/, ''))) return k;
   return undefined;
+}
+
+/**
+ * Whether the word right after verb `t` is its subject, a definite plural or dual noun that no name
+ * covers or follows at once (المحتجون، الوزيران، المسلحون; not الرئيس الأمريكي, where the name is
+ * the subject's own) and whose next name is not the organisation it belongs to.
+ */
+function unnamedSubject(tokens: readonly Token[], t: number, placed: readonly Placed[]): boolean {
+  const word = tokens[t + 1];
+  if (word === undefined || !PLURAL_OR_DUAL.test(word.norm)) return false;
+  if (placed.some((p) => p.first <= t + 2 && p.last >= t + 1)) return false;
+  // Those in a body act for it (المسؤولون في الاتحاد الأوروبي); a state after في is more often
+  // where the noun is (طرفي النزاع في السودان).
+  const next = placed.find((p) => p.first > t + 1);
+  return (
+    next === undefined ||
+    next.m.type !== 'ORG' ||
+    !MEMBERSHIP_PREPOSITIONS.has(tokens[next.first - 1]?.norm ?? '')
+  );
 }
 
 /**

@@ -66,6 +66,14 @@ describe('PLOVER event coding', () => {
     assert.deepEqual(e.recipients, ['country:ru']);
   });
 
+  test('a subject no name stands for: nobody named acts, the name after it is acted on', () => {
+    const { named } = eventsOf('وطالب المتظاهرون الحكومة برئاسة نجيب ميقاتي بزيادة الرواتب.');
+    const e = named('طالب');
+    assert.equal(e.type, 'REQUEST');
+    assert.deepEqual(e.actors, []);
+    assert.deepEqual(e.recipients, ['per:najib-mikati']);
+  });
+
   test('a denied event is negated', () => {
     const { named } = eventsOf('لم يرفض الاتحاد الأوروبي طلب أوكرانيا.');
     assert.equal(named('يرفض').auxiliary, 'negated');
