@@ -94,7 +94,7 @@ const PLURAL_OR_DUAL = /^(ال)[^\s]{2,}(ون|ان)$/;
 const COURTESY_TITLES = new Set(['الامير', 'الشيخ', 'السيد', 'السيده', 'الدكتور', 'الملك', 'السلطان']);
 const PARTICIPANTS = /^(و|ف)?(ال)?(مشارك|حاضر|مجتمع)(ين|ون)$/;
 const KILLED = new Set(['مقتل', 'قتل', 'مصرع', 'وفاه', 'استشهاد', 'سقوط']);
-const INJURED = new Set(['اصابه', 'جرح', 'اصابات']);
+const INJURED = new Set(['اصابه', 'جرح', 'اصابات', 'اصيب']);
 
 interface Placed {
   readonly m: Mention;

@@ -74,6 +74,23 @@ describe('PLOVER event coding', () => {
     assert.deepEqual(e.recipients, ['per:najib-mikati']);
   });
 
+  test('a verbal noun naming the circumstance of the event just told is that event again', () => {
+    const killed = eventsOf(
+      'قُتل 5 أشخاص، بينهم ثلاثة من عناصر الأمن، وأصيب 12 آخرون في هجوم شنه مسلحون مجهولون على نقطة تفتيش قرب مدينة بعقوبة.',
+    ).events;
+    assert.deepEqual(
+      killed.map((e) => [e.type, e.fatalities, e.injured, e.location]),
+      [['ASSAULT', 5, 12, 'city:iq:baqubah']],
+    );
+    const protest = eventsOf(
+      'تظاهر مئات المتقاعدين من القطاع العام والعسكريين المتقاعدين اليوم الثلاثاء في وسط بيروت، احتجاجاً على ارتفاع الأسعار.',
+    ).events;
+    assert.deepEqual(
+      protest.map((e) => [e.type, e.location]),
+      [['PROTEST', 'city:lb:beirut']],
+    );
+  });
+
   test('a denied event is negated', () => {
     const { named } = eventsOf('لم يرفض الاتحاد الأوروبي طلب أوكرانيا.');
     assert.equal(named('يرفض').auxiliary, 'negated');

@@ -16,6 +16,10 @@ const ARTICLE = /^(و|ف)?(ب|ل)?(ال|لل)/;
 /** Types whose report is an event once it has a place, even with nobody named (an attack in Moscow). */
 const HAPPENS_AT_A_PLACE = new Set(['ASSAULT', 'COERCE', 'PROTEST', 'MOBILIZE', 'CONSULT']);
 const MEMBERSHIP_KINDS = new Set(['organisation', 'body']);
+/** Words before a verbal noun that make it the circumstance of the event before it (قُتل … في هجوم). */
+const CIRCUMSTANTIAL = new Set(['في', 'خلال', 'اثر', 'جراء', 'بسبب']);
+/** An indefinite verbal noun in the accusative, an adverbial of purpose (احتجاجاً، تضامناً). */
+const ADVERBIAL = /^[^\s]{3,}ا$/;
 
 interface Draft {
   readonly event: EventRecord;
@@ -100,12 +104,27 @@ function reports(tokens: readonly Token[], drafts: readonly Draft[]): number[][]
   const definite = (d: Draft) =>
     d.trigger.sense.pos === 'noun' &&
     (ARTICLE.test(tokens[d.trigger.t]!.norm) || (d.genitive === true && d.event.actors.length > 0));
+  // An indefinite verbal noun that names the circumstance of an event just told in its sentence
+  // (قُتل 5 أشخاص في هجوم …، تظاهر مئات المتقاعدين … احتجاجاً على …) is that event again.
+  const sameSentence = (a: Draft, b: Draft) => a.trigger.sentence.start === b.trigger.sentence.start;
+  const circumstanceOf = (d: Draft, i: number): number => {
+    const word = tokens[d.trigger.t]!.norm;
+    if (d.trigger.sense.pos !== 'noun' || ARTICLE.test(word)) return -1;
+    if (!CIRCUMSTANTIAL.has(tokens[d.trigger.t - 1]?.norm ?? '') && !ADVERBIAL.test(word)) return -1;
+    return drafts.findLastIndex((o, k) => k < i && sameKind(o, d) && sameSentence(o, d));
+  };
   const groupOf = new Map<number, number[]>();
+  const joined = new Set<number>();
   drafts.forEach((d, i) => {
-    if (!definite(d)) groupOf.set(i, [i]);
+    const group = groupOf.get(circumstanceOf(d, i));
+    if (group) {
+      group.push(i);
+      groupOf.set(i, group);
+      joined.add(i);
+    } else if (!definite(d)) groupOf.set(i, [i]);
   });
   drafts.forEach((d, i) => {
-    if (!definite(d)) return;
+    if (!definite(d) || joined.has(i)) return;
     // The same noun named before (الاجتماع … الاجتماع), else the nearest event of its kind before it.
     const noun = nounOf(tokens, d);
     let antecedent = -1;

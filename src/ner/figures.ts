@@ -90,6 +90,9 @@ const PEOPLE_NOUNS = new Set(
     'شخص',
     'شخصاً',
     'أشخاص',
+    // … وأصيب 12 آخرون: the others of a casualty count.
+    'آخرون',
+    'آخرين',
     'قتيل',
     'قتيلاً',
     'قتلى',
