@@ -2,19 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withDocumentMemory } from './document.ts';
 import type { NerToken } from './features.ts';
+import { testToken } from './test-tokens.ts';
 
-const token = (form: string, kind: NerToken['kind'] = 'word'): NerToken => ({
-  key: form,
-  form,
-  proclitics: '',
-  kind,
-  gazetteer: 0,
-  clusters: undefined,
-  nameScore: 0,
-  nameType: '-',
-  frequency: 0,
-  silver: 0,
-});
+const token = (form: string, kind: NerToken['kind'] = 'word'): NerToken => testToken(form, { kind });
 
 test('tells each occurrence what the first pass said about the others', () => {
   const sentences = [[token('قال'), token('لافروف')], [token('وأكد'), token('لافروف')], [token('لافروف')]];

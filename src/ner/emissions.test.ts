@@ -3,20 +3,9 @@ import { test } from 'node:test';
 import { createScorer } from './emissions.ts';
 import { FEATURE_GROUPS, type NerToken, tokenFeatures } from './features.ts';
 import type { NerModel } from './model.ts';
+import { testToken } from './test-tokens.ts';
 
-const token = (form: string, more: Partial<NerToken> = {}): NerToken => ({
-  key: form,
-  form,
-  proclitics: '',
-  kind: 'word',
-  gazetteer: 0,
-  clusters: undefined,
-  nameScore: 0,
-  nameType: '-',
-  frequency: 0,
-  silver: 0,
-  ...more,
-});
+const token = testToken;
 
 const lavrov = token('لافروف', { gazetteer: 1, clusters: [3, 17, 250], nameScore: 3, nameType: 'PER' });
 const sentences: NerToken[][] = [

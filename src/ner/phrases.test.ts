@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FEATURE_GROUPS, type NerToken, tokenFeatures } from './features.ts';
+import { FEATURE_GROUPS, tokenFeatures } from './features.ts';
 import { PHRASE_TYPES, phraseGazetteerFrom } from './phrases.ts';
+import { testToken } from './test-tokens.ts';
 
-const token = (key: string, more: Partial<NerToken> = {}): NerToken => ({
-  key,
-  form: key,
-  proclitics: '',
-  kind: 'word',
-  gazetteer: 0,
-  clusters: undefined,
-  nameScore: 0,
-  nameType: '-',
-  frequency: 0,
-  silver: 0,
-  ...more,
-});
+const token = testToken;
 
 const { ORG, LOC } = PHRASE_TYPES;
 const phrases = phraseGazetteerFrom([
