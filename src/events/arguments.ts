@@ -86,6 +86,10 @@ const SUPPORT_VERBS = new Set([
 ]);
 /** How far before its verbal noun a support verb may stand (فرض الاتحاد الأوروبي أمس الاثنين عقوبات). */
 const SUPPORT_REACH = 8;
+/** قتل، قتلوا، قتلت, with the conjunction. */
+const KILLING_VERB = /^[وف]?قتل(وا|ت)?$/;
+/** How far before the verb a count of the dead may end (14 جندياً أفغانياً قتلوا: the demonym between). */
+const COUNTED_REACH = 2;
 /** Prepositions after which an organisation's name is the body its members belong to. */
 const MEMBERSHIP_PREPOSITIONS = new Set(['في', 'من']);
 /** A definite noun in the plural (-ون) or dual (-ان) of the nominative, as a verb's subject is written. */
@@ -158,6 +162,8 @@ export function argumentsOf(
   const supportSubject =
     verb === undefined ? undefined : parties.find((p) => p.first > verb && p.last < t && bare(p));
   let actors: Placed[] = [];
+  // Named before a killing verb with the count of its dead (14 جندياً أفغانياً قتلوا): the victims.
+  let victims: Placed[] = [];
   if (implicit || speakerActs) {
     // Who acts is said elsewhere (context.ts) or is the speaker; what follows is acted on.
   } else if (trigger.sense.pos === 'verb' && unnamedSubject(doc.tokens, t, placed)) {
@@ -177,7 +183,9 @@ export function argumentsOf(
         bare(p) &&
         distance(doc.tokens, p.last, t) <= SUBJECT_WINDOW,
     );
-    if (before.length > 0) actors = group(doc.tokens, before, before.length - 1, -1);
+    const dead = countedDeadBefore(doc, t);
+    if (dead) victims = parties.filter((p) => p.first >= dead && p.last < t);
+    else if (before.length > 0) actors = group(doc.tokens, before, before.length - 1, -1);
   }
   const objectsFrom = Math.max(t, ...actors.map((a) => a.last));
   const rest = after.filter(
@@ -187,7 +195,8 @@ export function argumentsOf(
       !actors.includes(p) &&
       (trigger.sense.pos === 'verb' || nounObject(doc.tokens, t, p)),
   );
-  const recipients = rest.length > 0 ? group(doc.tokens, rest, 0) : [];
+  // A count of the dead as the subject makes the verb a passive: what follows is no object.
+  const recipients = countedDeadBefore(doc, t) ? victims : rest.length > 0 ? group(doc.tokens, rest, 0) : [];
   const ids = (ps: readonly Placed[]) => [...new Set(ps.map((p) => p.m.entity!))];
   const actorIds = actors.length > 0 ? ids(actors) : speakerActs && quote.speaker ? [quote.speaker] : [];
 
@@ -248,6 +257,20 @@ function supportVerbBefore(tokens: readonly Token[], from: number, t: number): n
   for (let k = t - 1; k >= Math.max(from, t - SUPPORT_REACH); k--)
     if (SUPPORT_VERBS.has(tokens[k]!.norm.replace(/^[وف](?=...)/, ''))) return k;
   return undefined;
+}
+
+/**
+ * Where the count of people starts that is the subject of killing verb `t`, just before it (14 جندياً
+ * أفغانياً قتلوا: they were killed; news leaves the passive unmarked); undefined when there is none.
+ */
+function countedDeadBefore(doc: EventInput, t: number): number | undefined {
+  if (!KILLING_VERB.test(doc.tokens[t]!.norm)) return undefined;
+  const count = doc.figures.find((f) => {
+    if (f.unit !== 'people') return false;
+    const last = tokenOf(doc.tokens, f.end - 1);
+    return last < t && t - last <= COUNTED_REACH;
+  });
+  return count && tokenOf(doc.tokens, count.start);
 }
 
 /**
@@ -371,7 +394,11 @@ function casualties(
     if (f.unit !== 'people' || f.start < sentence.start || f.end > sentence.end) continue;
     const t = tokenOf(tokens, f.start);
     const before = [tokens[t - 1]?.norm ?? '', tokens[t - 2]?.norm ?? ''].map((w) => w.replace(/^[وب]/, ''));
-    if (before.some((w) => KILLED.has(w))) out.fatalities ??= f.value;
+    // … or the count is the subject of a killing verb right after it (14 جندياً أفغانياً قتلوا).
+    const last = tokenOf(tokens, f.end - 1);
+    const after = tokens.slice(last + 1, last + 1 + COUNTED_REACH).map((x) => x.norm);
+    if (before.some((w) => KILLED.has(w)) || after.some((w) => KILLING_VERB.test(w)))
+      out.fatalities ??= f.value;
     else if (before.some((w) => INJURED.has(w))) out.injured ??= f.value;
   }
   return out;

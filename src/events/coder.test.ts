@@ -91,6 +91,15 @@ describe('PLOVER event coding', () => {
     );
   });
 
+  test('a count of people before a killing verb: they were killed, nobody named did it', () => {
+    const { named } = eventsOf('وقال مسؤولون إن 5 جنود أتراك قتلوا في هجوم شنه مسلحون.');
+    const e = named('قتلوا');
+    assert.equal(e.type, 'ASSAULT');
+    assert.deepEqual(e.actors, []);
+    assert.deepEqual(e.recipients, ['country:tr']);
+    assert.equal(e.fatalities, 5);
+  });
+
   test('a denied event is negated', () => {
     const { named } = eventsOf('لم يرفض الاتحاد الأوروبي طلب أوكرانيا.');
     assert.equal(named('يرفض').auxiliary, 'negated');
