@@ -13,13 +13,41 @@ export function withDocumentMemory(
   sentences: readonly (readonly NerToken[])[],
   tags: readonly (readonly string[])[],
 ): NerToken[][] {
+  const memory = documentMemory(sentences, (s, i) => TYPE_INDEX.get(typeOf(tags[s]![i]!)) ?? -1);
+  return sentences.map((sentence, s) =>
+    sentence.map((token, i) => {
+      const document = memory[s]![i];
+      return document === undefined ? token : remembered(token, document);
+    }),
+  );
+}
+
+/**
+ * The type each label of `labels` (IOB2) gives a form in the document memory, by label index: -1
+ * for a label of no type the memory holds.
+ */
+export function memoryTypes(labels: readonly string[]): Int32Array {
+  return Int32Array.from(labels, (label) => TYPE_INDEX.get(typeOf(label)) ?? -1);
+}
+
+/**
+ * Per sentence and token: the `document` feature the other occurrences' first-pass types give the
+ * token, undefined where they give none (the token keeps its own). `typeAt(s, i)` is the TYPES index
+ * of the first pass's type of token i of sentence s, -1 for none. Kept apart from the tokens so that
+ * the tagger's second pass can add it to the records of the plain tokens (emissions.ts) instead of
+ * making a token per memory.
+ */
+export function documentMemory(
+  sentences: readonly (readonly NerToken[])[],
+  typeAt: (s: number, i: number) => number,
+): (string | undefined)[][] {
   // Per form: how often each type (or O) was given to it anywhere in the document, by TYPES index.
   const tally = new Map<string, Int32Array>();
   sentences.forEach((sentence, s) => {
     sentence.forEach((token, i) => {
       if (token.kind !== 'word' || token.form.length < 2) return;
-      const type = TYPE_INDEX.get(typeOf(tags[s]![i]!));
-      if (type === undefined) return;
+      const type = typeAt(s, i);
+      if (type < 0) return;
       let counts = tally.get(token.form);
       if (!counts) {
         counts = new Int32Array(TYPES.length);
@@ -31,8 +59,8 @@ export function withDocumentMemory(
   return sentences.map((sentence, s) =>
     sentence.map((token, i) => {
       const counts = tally.get(token.form);
-      if (!counts || token.kind !== 'word') return token;
-      const own = TYPE_INDEX.get(typeOf(tags[s]![i]!));
+      if (!counts || token.kind !== 'word') return undefined;
+      const own = typeAt(s, i);
       // The other occurrences only: this one's own first-pass tag is not evidence about itself.
       let best = -1;
       let bestCount = 0;
@@ -43,7 +71,7 @@ export function withDocumentMemory(
           bestCount = n;
         }
       }
-      return best < 0 ? token : remembered(token, TYPES[best]!);
+      return best < 0 ? undefined : TYPES[best];
     }),
   );
 }
@@ -51,7 +79,8 @@ export function withDocumentMemory(
 /** The entity type of an IOB2 tag, or O. */
 const typeOf = (tag: string) => (tag === 'O' ? 'O' : tag.slice(2));
 
-// One object per token and memory, so that the tagger's per-token caches hit (model.ts).
+// One object per token and memory, so that the per-token caches of a tagger that scores the models
+// one by one hit (emissions.ts).
 const variants = new WeakMap<NerToken, Map<string, NerToken>>();
 function remembered(token: NerToken, document: string): NerToken {
   let byMemory = variants.get(token);

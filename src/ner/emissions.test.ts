@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createScorer } from './emissions.ts';
-import { FEATURE_GROUPS, type NerToken, tokenFeatures } from './features.ts';
+import { createDocumentScorer, createScorer } from './emissions.ts';
+import { FEATURE_GROUPS, type FeatureGroup, type NerToken, tokenFeatures } from './features.ts';
 import type { NerModel } from './model.ts';
 import { testToken } from './test-tokens.ts';
 
@@ -22,15 +22,19 @@ const sentences: NerToken[][] = [
   [token('الامم', { phrase: 'B6' }), token('المتحده', { phrase: 'L6' }), token('في'), lavrov],
 ];
 const labels = ['O', 'B-PER', 'I-PER'];
-const groups = new Set(FEATURE_GROUPS);
+const allGroups: ReadonlySet<FeatureGroup> = new Set(FEATURE_GROUPS);
 
 /**
  * A model that knows every other feature of the sentences, with weights in eighths: such sums are
  * exact in any order and precision, so the scorer must match a plain sum of the named features.
  */
-function modelOf(sentences: readonly NerToken[][]): NerModel {
+function modelOf(
+  sentences: readonly NerToken[][],
+  groups: ReadonlySet<FeatureGroup> = allGroups,
+  skip = 1,
+): NerModel {
   const names = [...new Set(sentences.flatMap((s) => s.flatMap((_, i) => tokenFeatures(s, i, groups))))];
-  const kept = names.filter((_, f) => f % 3 !== 1);
+  const kept = names.filter((_, f) => f % 3 !== skip);
   const features = new Map(kept.map((name, f) => [name, f]));
   const weights = Float32Array.from(
     { length: kept.length * labels.length },
@@ -76,4 +80,31 @@ test('scores alike once its cache has turned over many times', () => {
   const large = createScorer(model);
   for (let round = 0; round < 5; round++)
     for (const sentence of sentences) assert.deepEqual(small(sentence), large(sentence));
+});
+
+test('scores both passes of a document as each model scores its tokens with their memory', () => {
+  const local = new Set(FEATURE_GROUPS.filter((g) => g !== 'document'));
+  const memory = sentences.map((s) => s.map((_, i) => (['PER', undefined, 'O', 'LOC'] as const)[i % 4]));
+  const remembered = sentences.map((s, k) =>
+    s.map((t, i) => {
+      const document = memory[k]![i] ?? t.document;
+      return document === undefined ? t : { ...t, document };
+    }),
+  );
+  const first = modelOf(sentences, local, 2);
+  const second = modelOf([...sentences, ...remembered]);
+  for (const generationSize of [2, 1000]) {
+    const scorer = createDocumentScorer(first, second, { generationSize });
+    assert.ok(scorer);
+    scorer.load(sentences);
+    sentences.forEach((sentence, k) => {
+      assert.deepEqual(Array.from(scorer.first(k)), summed(first, sentence));
+      assert.deepEqual(Array.from(scorer.second(k, memory[k]!)), summed(second, remembered[k]!));
+    });
+  }
+});
+
+test('leaves models that are not a first pass and its second to be scored one by one', () => {
+  const model = modelOf(sentences);
+  assert.equal(createDocumentScorer(model, model), undefined);
 });

@@ -8,12 +8,14 @@ import { createWordShaper } from '../text/clitics.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { matchKey } from '../text/normalize.ts';
 import { loadClusters } from './clusters.ts';
-import { withDocumentMemory } from './document.ts';
+import { documentMemory, memoryTypes, withDocumentMemory } from './document.ts';
+import { createDocumentScorer, type DocumentScorer } from './emissions.ts';
 import type { NerToken } from './features.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { loadNerTagger, type NerTagger, tagSentence } from './model.ts';
 import { loadNameLikeness } from './namelike.ts';
 import { createNerTokens, MEMO_LIMIT, type NerResources, nerToken } from './ner-tokens.ts';
+import { viterbi } from './perceptron.ts';
 import { loadPhraseGazetteer } from './phrases.ts';
 import { loadSilverNames } from './silver.ts';
 
@@ -41,8 +43,30 @@ export const DOCUMENT_SENTENCES = 25;
 
 /** Tags one document: a first pass on local features, then a second that also reads what the first said elsewhere. */
 export function tagDocument(tagger: NerTagger, sentences: readonly (readonly NerToken[])[]): string[][] {
-  const first = sentences.map((s) => tagSentence(tagger.local, s));
-  return withDocumentMemory(sentences, first).map((s) => tagSentence(tagger.global, s));
+  const scorer = documentScorerOf(tagger);
+  if (!scorer) {
+    const first = sentences.map((s) => tagSentence(tagger.local, s));
+    return withDocumentMemory(sentences, first).map((s) => tagSentence(tagger.global, s));
+  }
+  // The same tags as above, from one record per token for both passes and no token per memory.
+  const { local, global } = tagger;
+  scorer.load(sentences);
+  const first = sentences.map((s, k) => viterbi(local, scorer.first(k), s.length));
+  const types = memoryTypes(local.labels);
+  const memory = documentMemory(sentences, (s, i) => types[first[s]![i]!]!);
+  return sentences.map((s, k) =>
+    viterbi(global, scorer.second(k, memory[k]!), s.length).map((y) => global.labels[y]!),
+  );
+}
+
+const documentScorers = new WeakMap<NerTagger, DocumentScorer | null>();
+function documentScorerOf(tagger: NerTagger): DocumentScorer | undefined {
+  let scorer = documentScorers.get(tagger);
+  if (scorer === undefined) {
+    scorer = createDocumentScorer(tagger.local, tagger.global) ?? null;
+    documentScorers.set(tagger, scorer);
+  }
+  return scorer ?? undefined;
 }
 
 /** A function from a corpus's pre-split sentences (a CoNLL file's) to IOB2 tags. */
