@@ -3,6 +3,7 @@
 // other occurrences of a form are a feature for the second pass ("extended prediction history").
 
 import type { NerToken } from './features.ts';
+import { tokenWith } from './token-variants.ts';
 
 /** The types a memory can hold, in the order ties are broken; O last. */
 const TYPES = ['PER', 'LOC', 'ORG', 'MISC', 'O'] as const;
@@ -17,7 +18,7 @@ export function withDocumentMemory(
   return sentences.map((sentence, s) =>
     sentence.map((token, i) => {
       const document = memory[s]![i];
-      return document === undefined ? token : remembered(token, document);
+      return document === undefined ? token : tokenWith(token, 'document', document);
     }),
   );
 }
@@ -78,22 +79,3 @@ export function documentMemory(
 
 /** The entity type of an IOB2 tag, or O. */
 const typeOf = (tag: string) => (tag === 'O' ? 'O' : tag.slice(2));
-
-// One object per token and memory, so that the per-token caches of a tagger that scores the models
-// one by one hit (emissions.ts).
-const variants = new WeakMap<NerToken, Map<string, NerToken>>();
-function remembered(token: NerToken, document: string): NerToken {
-  let byMemory = variants.get(token);
-  if (!byMemory) {
-    byMemory = new Map();
-    variants.set(token, byMemory);
-  }
-  let variant = byMemory.get(document);
-  if (!variant) {
-    // Not `{ ...token, document }`: V8 gives each object so spread a hidden class of its own (tens
-    // of thousands of them, 16 MiB in a worker, and every read of a token's fields went slow).
-    variant = Object.assign({}, token, { document });
-    byMemory.set(document, variant);
-  }
-  return variant;
-}

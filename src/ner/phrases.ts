@@ -10,6 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadOncePerFolder, readModelFile } from '../core/model-files.ts';
 import type { NerToken } from './features.ts';
+import { tokenWith } from './token-variants.ts';
 
 /** Type flags of a listed name. DEM: a demonym of a knowledge-base entity (روسي، الروسية). */
 export const PHRASE_TYPES = { PER: 1, LOC: 2, ORG: 4, MISC: 8, DEM: 16 } as const;
@@ -56,7 +57,7 @@ export function phraseGazetteerFrom(entries: Iterable<readonly [string, number]>
         const { length, flags } = found;
         for (let k = 0; k < length; k++) {
           const place = length === 1 ? 'U' : k === 0 ? 'B' : k === length - 1 ? 'L' : 'I';
-          out[i + k] = phraseVariant(out[i + k]!, `${place}${flags}`);
+          out[i + k] = tokenWith(out[i + k]!, 'phrase', `${place}${flags}`);
         }
         i += length;
       }
@@ -100,23 +101,6 @@ function matchAt(
     }
   }
   return best;
-}
-
-// One object per token and place, so that the tagger's per-token caches hit (emissions.ts).
-const variants = new WeakMap<NerToken, Map<string, NerToken>>();
-function phraseVariant(token: NerToken, phrase: string): NerToken {
-  let byPhrase = variants.get(token);
-  if (!byPhrase) {
-    byPhrase = new Map();
-    variants.set(token, byPhrase);
-  }
-  let variant = byPhrase.get(phrase);
-  if (!variant) {
-    // Not a spread: see document.ts on hidden classes.
-    variant = Object.assign({}, token, { phrase });
-    byPhrase.set(phrase, variant);
-  }
-  return variant;
 }
 
 /** The text of the model file: `keys<TAB>flags` per line, sorted. */
