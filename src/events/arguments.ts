@@ -106,6 +106,36 @@ interface Placed {
   readonly last: number;
 }
 
+interface SentenceMentions {
+  readonly doc: EventInput;
+  readonly linked: readonly Mention[];
+  readonly byId: ReadonlyMap<string, EventInput['entities'][number]>;
+  readonly placed: readonly Placed[];
+}
+
+/**
+ * The sentence's mentions with their tokens, shared by every trigger of the sentence: built per
+ * trigger, the entity map and the token searches were most of argumentsOf. Keyed weakly by the
+ * sentence, which the coder makes afresh per document, so nothing outlives the document.
+ */
+const bySentence = new WeakMap<Sentence, SentenceMentions>();
+
+function sentenceMentions(doc: EventInput, sentence: Sentence, linked: readonly Mention[]): SentenceMentions {
+  const known = bySentence.get(sentence);
+  if (known && known.doc === doc && known.linked === linked) return known;
+  const made: SentenceMentions = {
+    doc,
+    linked,
+    byId: new Map(doc.entities.map((e) => [e.id, e])),
+    placed: linked
+      .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
+      .map((m) => ({ m, first: tokenOf(doc.tokens, m.start), last: tokenOf(doc.tokens, m.end - 1) }))
+      .filter((p) => !TEMPORAL.has(doc.tokens[p.first - 1]?.norm ?? '')),
+  };
+  bySentence.set(sentence, made);
+  return made;
+}
+
 export function argumentsOf(
   doc: EventInput,
   trigger: Trigger,
@@ -121,11 +151,7 @@ export function argumentsOf(
   const verbs = otherTriggers.filter((o) => o.sense.pos === 'verb').map((o) => o.t);
   const from = Math.max(sentence.first, ...verbs.filter((o) => o < t).map((o) => o + 1));
   const to = Math.min(sentence.last, ...verbs.filter((o) => o > t));
-  const byId = new Map(doc.entities.map((e) => [e.id, e]));
-  const placed = linked
-    .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
-    .map((m) => ({ m, first: tokenOf(doc.tokens, m.start), last: tokenOf(doc.tokens, m.end - 1) }))
-    .filter((p) => !TEMPORAL.has(doc.tokens[p.first - 1]?.norm ?? ''));
+  const { byId, placed } = sentenceMentions(doc, sentence, linked);
   const isPlace = (p: Placed) => p.m.type === 'LOC' && !STATE_KINDS.has(byId.get(p.m.entity!)?.kind ?? '');
   const triggers = [t, ...others];
   const places = placed.filter(

@@ -114,10 +114,6 @@ function findTriggers(
   return out;
 }
 
-/** Whether the words keyed `keys` follow token `i` (any reading of each word). */
-const follows = (tokens: readonly Token[], i: number, keys: readonly string[]) =>
-  keys.every((key, k) => tokens[i + k] !== undefined && triggerKeys(tokens[i + k]!.norm).includes(key));
-
 /** What the lexicon says of one written word, whatever its context. */
 interface WordTriggers {
   /**
@@ -130,8 +126,8 @@ interface WordTriggers {
   /** Whether it starts with the article, after a conjunction or preposition if any. */
   readonly definite: boolean;
   /** Its readings (lexicon.find) without and with the conjunction reading, filled in as asked. */
-  bare?: readonly Reading[];
-  withConjunction?: readonly Reading[];
+  bare?: readonly Reading[] | undefined;
+  withConjunction?: readonly Reading[] | undefined;
 }
 
 const NO_PHRASES: readonly PhraseTrigger[] = Object.freeze([]);
@@ -151,6 +147,9 @@ function createWordTriggers(lexicon: TriggerLexicon, isWord: (key: string) => bo
       phrases: phrasesOf(lexicon, [...triggerKeys(norm), ...(/^[وف]../.test(norm) ? [norm.slice(1)] : [])]),
       isWord: isWord(norm),
       definite: DEFINITE.test(norm),
+      // Present from the start, so that every entry has one shape for the coder's property reads.
+      bare: undefined,
+      withConjunction: undefined,
     });
 }
 
@@ -170,14 +169,19 @@ function readingsOf(lexicon: TriggerLexicon, word: WordTriggers, norm: string, c
   return word.bare;
 }
 
+/** The longest phrase that starts at token `i`: every later word has the phrase's key among its readings. */
 function phraseAt(tokens: readonly Token[], word: WordTriggers, i: number, to: number) {
-  for (const phrase of word.phrases)
-    if (
-      i + phrase.keys.length <= to &&
-      follows(tokens, i + 1, phrase.keys.slice(1)) &&
-      satisfied(tokens, i + phrase.keys.length - 1, to, phrase)
-    )
-      return { length: phrase.keys.length, sense: phrase };
+  if (word.phrases.length === 0) return undefined;
+  // A common first word (تم) starts dozens of phrases: the keys of each word after it are asked once.
+  const after: KeysAfter = [];
+  for (const phrase of word.phrases) {
+    const { keys } = phrase;
+    if (i + keys.length > to) continue;
+    let k = 1;
+    while (k < keys.length && keysAt(tokens, after, i, i + k).includes(keys[k]!)) k++;
+    if (k === keys.length && satisfied(tokens, i + keys.length - 1, to, phrase, after, i))
+      return { length: keys.length, sense: phrase };
+  }
   return undefined;
 }
 
@@ -186,19 +190,47 @@ function wordAt(doc: EventInput, lexicon: TriggerLexicon, word: WordTriggers, i:
   // A word news writes whole, and the text layer keeps whole, has no conjunction: وزارة is not و + زاره.
   const shape = doc.words[i];
   const conjunction = !shape || shape.segments[0]?.role === 'conj' || !word.isWord;
-  const senses = readingsOf(lexicon, word, tokens[i]!.norm, conjunction).filter((x) =>
-    satisfied(tokens, i, to, x),
-  );
+  const readings = readingsOf(lexicon, word, tokens[i]!.norm, conjunction);
+  // Most words have no reading: nothing to weigh.
+  if (readings.length === 0) return undefined;
   // رفض is a verb or its verbal noun: without the article and not after a preposition, a verb.
   const verbal = !word.definite && !PREPOSITIONS.has(tokens[i - 1]?.norm ?? '');
-  const sense = (verbal && senses.find((x) => x.pos === 'verb')) || senses[0];
-  return sense && { length: 1, sense };
+  // The first verb reading that holds when verbal, else the first that holds: one pass, no copies.
+  let first: Reading | undefined;
+  const after: KeysAfter = [];
+  for (const x of readings) {
+    if (!satisfied(tokens, i, to, x, after, i)) continue;
+    if (verbal && x.pos === 'verb') return { length: 1, sense: x };
+    first ??= x;
+    if (!verbal) break;
+  }
+  return first && { length: 1, sense: first };
+}
+
+/**
+ * The keys of the words after a candidate, by token offset from `base`, each asked of triggerKeys
+ * once: a word's readings (and a first word's phrases) look at the same few words again and again.
+ */
+type KeysAfter = (readonly string[] | undefined)[];
+
+function keysAt(tokens: readonly Token[], known: KeysAfter, base: number, k: number): readonly string[] {
+  const keys = known[k - base] ?? triggerKeys(tokens[k]!.norm);
+  known[k - base] = keys;
+  return keys;
 }
 
 /** A reading that needs a word after it (أعرب … عن تضامنه) holds only when one follows closely. */
-function satisfied(tokens: readonly Token[], i: number, to: number, sense: Reading): boolean {
+function satisfied(
+  tokens: readonly Token[],
+  i: number,
+  to: number,
+  sense: Reading,
+  known: KeysAfter,
+  base: number,
+): boolean {
   if (!sense.requires?.length) return true;
+  const { requires } = sense;
   for (let k = i + 1; k < Math.min(to, i + 1 + REQUIRES_WINDOW); k++)
-    if (triggerKeys(tokens[k]!.norm).some((key) => sense.requires!.includes(key))) return true;
+    for (const key of keysAt(tokens, known, base, k)) if (requires.includes(key)) return true;
   return false;
 }

@@ -19,6 +19,13 @@ const BARE_OFFICES: ReadonlyMap<string, RoleName> = new Map([
   ['الرئيسه', 'head_of_state'],
 ]);
 
+/**
+ * How a bare office may end the written word: a reading of readingsWithoutProclitics is the word less
+ * a prefix, or ال before the rest of a contracted لل. A word ending in none is no bare office, and
+ * its readings need not be built.
+ */
+const OFFICE_ENDINGS = [...BARE_OFFICES.keys()].map((key) => key.replace(/^ال/, ''));
+
 type ProvisionalId = (type: Draft['type'], name: string) => string;
 
 export function resolveCoreference(
@@ -123,6 +130,7 @@ function bareOffices(drafts: readonly Draft[], text: string, tokens: readonly To
       }
     }
     if (token.kind !== 'word' || covered[i]) return;
+    if (!OFFICE_ENDINGS.some((ending) => token.norm.endsWith(ending))) return;
     const reading = readingsWithoutProclitics(token.norm).find((r) => BARE_OFFICES.has(r.key));
     if (!reading || personFirst.has(i + 1)) return;
     const best = tallies.get(BARE_OFFICES.get(reading.key)!)!.best;

@@ -80,7 +80,9 @@ export function createLinker(kb: KnowledgeBase, options: LinkerOptions = {}) {
 
   return (doc: LinkInput): Linked => {
     const { text } = doc.article;
-    const tokenAt = new Map(doc.tokens.map((t, i) => [t.start, i]));
+    // Filled in a loop: a pair array per token cost more than the map itself.
+    const tokenAt = new Map<number, number>();
+    for (let i = 0; i < doc.tokens.length; i++) tokenAt.set(doc.tokens[i]!.start, i);
     const ner = doc.mentions.map((m) => ({ m, first: tokenAt.get(m.start)!, end: tokenEnd(doc, m.end) }));
     const nerCover = new RangeCover(doc.tokens.length, ner);
     const overlapsNer = (s: Spot) => nerCover.overlaps(s.first, s.end);

@@ -41,6 +41,15 @@ const OFFICES: readonly OfficePattern[] = [
   { words: ['امير'], role: 'head_of_state', by: 'country' },
 ];
 
+/**
+ * How an office's first word may end the written word: every reading of readingsWithoutProclitics
+ * is the word less a prefix, or ال before the rest of a contracted لل, so a word ending in none of
+ * these starts no office. Nearly every word of news ends in none, and its readings need not be built.
+ */
+const HEAD_ENDINGS = [...new Set(OFFICES.map(({ words }) => words[0]!.replace(/^ال/, '')))];
+
+const mayStartOffice = (norm: string) => HEAD_ENDINGS.some((ending) => norm.endsWith(ending));
+
 /** What the caller knows about the words after a head: the state a demonym or country name there names. */
 export interface StateAt {
   /** The country a demonym at token `i` names (الروسي → country:ru), if it is one. */
@@ -79,7 +88,7 @@ function officeAt(
   state: StateAt,
 ): OfficePhrase | undefined {
   const first = tokens[i]!;
-  if (first.kind !== 'word') return undefined;
+  if (first.kind !== 'word' || !mayStartOffice(first.norm)) return undefined;
   for (const reading of readingsWithoutProclitics(first.norm)) {
     for (const { words, role, by } of OFFICES) {
       if (words[0] !== reading.key) continue;

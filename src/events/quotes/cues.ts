@@ -54,6 +54,23 @@ function attributionKey(ctx: QuoteContext, i: number, set: ReadonlySet<string>):
   return key.charCodeAt(0) === WAW && set.has(key.slice(1)) ? 2 : 0;
 }
 
+const HEADS = [NEEDS_LAM, BY, BY_WHAT, CITING, ON];
+
+/**
+ * The largest attributionKey of word `i` over the heads: every word asks, so the word less its و
+ * is cut once, not once per set, and most words end it in five lookups with no array built.
+ */
+function attributionHead(ctx: QuoteContext, i: number): 0 | 1 | 2 {
+  const key = ctx.key(i);
+  const stripped = key.charCodeAt(0) === WAW ? key.slice(1) : undefined;
+  let head: 0 | 1 | 2 = 0;
+  for (const set of HEADS) {
+    if (set.has(key)) head = 1;
+    else if (stripped !== undefined && set.has(stripped)) return 2;
+  }
+  return head;
+}
+
 function isSourceNoun(key: string): boolean {
   return [key, key.replace(/^[لب]/, ''), key.replace(/^ال/, ''), key.replace(/^[لب]?ال|^لل/, '')].some((k) =>
     SOURCE_NOUNS.has(k),
@@ -92,7 +109,7 @@ function sourcePhrase(
 /** An attribution starting at token `i`, or null. */
 function attributionAt(ctx: QuoteContext, i: number, marks: ReadonlyMap<number, QuotedSpan>): Cue | null {
   const tokens = ctx.tokens;
-  const head = Math.max(...[NEEDS_LAM, BY, BY_WHAT, CITING, ON].map((set) => attributionKey(ctx, i, set)));
+  const head = attributionHead(ctx, i);
   if (head === 0) return null;
   const start = head === 2 ? ctx.afterFirstLetter(i) : tokens[i]!.start;
   let last = i;
