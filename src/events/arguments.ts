@@ -189,6 +189,7 @@ export function argumentsOf(
     verb === undefined ? undefined : parties.find((p) => p.first > verb && p.last < t && bare(p));
   let actors: Placed[] = [];
   // Named before a killing verb with the count of its dead (14 جندياً أفغانياً قتلوا): the victims.
+  const dead = countedDeadBefore(doc, t);
   let victims: Placed[] = [];
   if (implicit || speakerActs) {
     // Who acts is said elsewhere (context.ts) or is the speaker; what follows is acted on.
@@ -209,8 +210,7 @@ export function argumentsOf(
         bare(p) &&
         distance(doc.tokens, p.last, t) <= SUBJECT_WINDOW,
     );
-    const dead = countedDeadBefore(doc, t);
-    if (dead) victims = parties.filter((p) => p.first >= dead && p.last < t);
+    if (dead !== undefined) victims = parties.filter((p) => p.first >= dead && p.last < t);
     else if (before.length > 0) actors = group(doc.tokens, before, before.length - 1, -1);
   }
   const objectsFrom = Math.max(t, ...actors.map((a) => a.last));
@@ -222,7 +222,7 @@ export function argumentsOf(
       (trigger.sense.pos === 'verb' || nounObject(doc.tokens, t, p)),
   );
   // A count of the dead as the subject makes the verb a passive: what follows is no object.
-  const recipients = countedDeadBefore(doc, t) ? victims : rest.length > 0 ? group(doc.tokens, rest, 0) : [];
+  const recipients = dead !== undefined ? victims : rest.length > 0 ? group(doc.tokens, rest, 0) : [];
   const ids = (ps: readonly Placed[]) => [...new Set(ps.map((p) => p.m.entity!))];
   const actorIds = actors.length > 0 ? ids(actors) : speakerActs && quote.speaker ? [quote.speaker] : [];
 
@@ -296,7 +296,7 @@ function countedDeadBefore(doc: EventInput, t: number): number | undefined {
     const last = tokenOf(doc.tokens, f.end - 1);
     return last < t && t - last <= COUNTED_REACH;
   });
-  return count && tokenOf(doc.tokens, count.start);
+  return count === undefined ? undefined : tokenOf(doc.tokens, count.start);
 }
 
 /**

@@ -98,6 +98,9 @@ describe('PLOVER event coding', () => {
     assert.deepEqual(e.actors, []);
     assert.deepEqual(e.recipients, ['country:tr']);
     assert.equal(e.fatalities, 5);
+    // The count may open the article: its first token is a place like any other.
+    const opening = eventsOf('5 جنود أتراك قتلوا في هجوم شنه مسلحون.').named('قتلوا');
+    assert.deepEqual([opening.actors, opening.recipients], [[], ['country:tr']]);
   });
 
   test('a denied event is negated', () => {
