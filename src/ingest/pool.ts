@@ -63,7 +63,6 @@ function startWorker(): Worker {
  * pool on, to the main thread's heap too, which the ingest's batches of results also fill.
  */
 const HEAP_GROWING_PERCENT = 25;
-let heapGrowthSet = false;
 
 export async function* analyzeInPool<T>(
   items: AsyncIterable<{ readonly tag: T; readonly article: ArticleInput }>,
@@ -71,10 +70,8 @@ export async function* analyzeInPool<T>(
 ): AsyncGenerator<PoolResult<T>> {
   const size = Math.max(1, options.workers ?? availableParallelism());
   const limit = size * (1 + (options.queuePerWorker ?? 2));
-  if (!heapGrowthSet) {
-    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-    heapGrowthSet = true;
-  }
+  // Setting it again for a later pool changes nothing.
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const workers = Array.from({ length: size }, startWorker);
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const tags = new Map<number, T>();
