@@ -5,7 +5,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { createAnalyzer } from '../pipeline/analyze.ts';
-import type { DocFacts } from '../pipeline/contract.ts';
+import type { DocFacts } from '../pipeline/stored-analysis.ts';
 import { prepareArticle } from '../store/rows.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer } from '../text/text-layer.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createAnalyzer } from '../pipeline/analyze.ts';
-import { toAnalysisJson } from '../pipeline/contract.ts';
+import { toStoredAnalysis } from '../pipeline/stored-analysis.ts';
 import { buildSearchDocument } from '../search/index-document.ts';
 import { loadLexicon } from '../text/lexicon.ts';
 import { createTextAnalyzer } from '../text/text-layer.ts';
@@ -46,7 +46,7 @@ test('an article that cannot be analysed comes back as an error, and the rest go
   assert.ok(failed && !failed.ok && failed.error.code === 'BAD_DATE');
 });
 
-test('a worker sends what the store would build from the Doc: its analysis JSON and search document', async () => {
+test('a worker sends what the store would build from the Doc: its stored analysis and search document', async () => {
   const text = 'وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن روسيا تدعم الاتحاد الأوروبي.';
   const article = { text, title: 'لافروف في موسكو', publishedAt: '2024-04-12' };
   async function* one() {
@@ -57,7 +57,7 @@ test('a worker sends what the store would build from the Doc: its analysis JSON 
   const [result] = results;
   assert.ok(result?.ok && result.prepared);
   const doc = createAnalyzer()(article);
-  assert.equal(result.prepared.analysis, JSON.stringify(toAnalysisJson(doc)));
+  assert.equal(result.prepared.analysis, toStoredAnalysis(doc));
   assert.deepEqual(result.prepared.search, buildSearchDocument(doc, createTextAnalyzer(loadLexicon())));
   assert.deepEqual(result.doc.entities, doc.entities);
 });

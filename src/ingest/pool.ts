@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Doc } from '../core/doc.ts';
 import { MarsadError } from '../core/errors.ts';
-import { type DocFacts, docFromFacts } from '../pipeline/contract.ts';
+import { type DocFacts, docFromFacts } from '../pipeline/stored-analysis.ts';
 import type { PreparedArticle } from '../store/repository.ts';
 import type { ArticleInput } from './article.ts';
 

@@ -14,8 +14,7 @@ import { loadNerTagger } from '../ner/model.ts';
 import { defaultNerResources, findMentions } from '../ner/tagger.ts';
 import type { WordCounts } from '../text/clitics.ts';
 import { loadLexicon } from '../text/lexicon.ts';
-import { findNumbers } from '../text/numbers.ts';
-import { createTextAnalyzer } from '../text/text-layer.ts';
+import { createTextReader } from './text-reader.ts';
 
 export interface AnalyzerOptions {
   /** Word counts for clitic decisions; the shipped lexicon by default. */
@@ -27,7 +26,7 @@ export interface AnalyzerOptions {
 export type Analyze = (input: ArticleInput) => Doc;
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyze {
-  const textLayer = createTextAnalyzer(options.lexicon ?? loadLexicon());
+  const readText = createTextReader(options.lexicon ?? loadLexicon());
   const tagger = loadNerTagger();
   const resources = defaultNerResources();
   const lexicon = loadLexicon();
@@ -36,13 +35,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyze {
   const codeEvents = createEventCoder(loadTriggers(), { isWord: (key) => lexicon.count(key) > 0 });
   return (input) => {
     const article = makeArticle(input);
-    const text = textLayer(article.text);
-    const numbers = findNumbers(article.text, text.tokens);
-    const read = { article, ...text, numbers };
-    const dates = findDates(article.text, text.tokens, numbers, article.publishedAt);
+    const read = { article, ...readText(article.text) };
+    const dates = findDates(article.text, read.tokens, read.numbers, article.publishedAt);
     const { mentions, entities } = link({ ...read, mentions: findMentions(read, tagger, resources) });
     const named = { ...read, mentions, entities };
-    const facts = { ...named, dates, figures: findFigures(article.text, text.tokens, numbers, dates) };
+    const facts = { ...named, dates, figures: findFigures(article.text, read.tokens, read.numbers, dates) };
     const quotes = findQuotes(named);
     return { ...facts, quotes, events: codeEvents(facts, quotes) };
   };

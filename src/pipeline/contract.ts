@@ -5,21 +5,34 @@
 import { type Doc, wordSegments } from '../core/doc.ts';
 
 export function toAnalysisJson(doc: Doc) {
-  const { article } = doc;
+  return { article: articleJson(doc.article), ...textLayersJson(doc), ...factsJson(doc) };
+}
+
+export function articleJson(article: Doc['article']) {
   return {
-    article: {
-      id: article.id,
-      ...(article.title !== undefined ? { title: article.title } : {}),
-      ...(article.publishedAt !== undefined ? { publishedAt: article.publishedAt } : {}),
-      text: article.text,
-    },
-    sentences: doc.sentences.map(({ start, end }) => ({ start, end })),
-    tokens: doc.tokens.map(({ start, end, norm, kind }) => ({ start, end, norm, kind })),
+    id: article.id,
+    ...(article.title !== undefined ? { title: article.title } : {}),
+    ...(article.publishedAt !== undefined ? { publishedAt: article.publishedAt } : {}),
+    text: article.text,
+  };
+}
+
+/** The layers the text stage reads off the text by rule (text-reader.ts). */
+export function textLayersJson(layers: Pick<Doc, 'sentences' | 'tokens' | 'words' | 'numbers'>) {
+  return {
+    sentences: layers.sentences.map(({ start, end }) => ({ start, end })),
+    tokens: layers.tokens.map(({ start, end, norm, kind }) => ({ start, end, norm, kind })),
     // One entry per word token: its light stem and clitic segments, in offsets of article.text.
-    words: doc.words.flatMap((shape, token) =>
-      shape ? [{ token, stem: shape.stem, segments: wordSegments(doc, token) }] : [],
+    words: layers.words.flatMap((shape, token) =>
+      shape ? [{ token, stem: shape.stem, segments: wordSegments(layers, token) }] : [],
     ),
-    numbers: doc.numbers,
+    numbers: layers.numbers,
+  };
+}
+
+/** What the stages after the text stage found. */
+export function factsJson(doc: Doc) {
+  return {
     mentions: doc.mentions.map(({ start, end, text, type, entity, via }) => ({
       start,
       end,
@@ -52,39 +65,4 @@ export function fromAnalysisJson(json: AnalysisJson): Doc {
     };
   }
   return { ...json, words };
-}
-
-/** The layers of a Doc that a store keeps as rows of their own (src/store/rows.ts). */
-export type DocFacts = Pick<Doc, 'article' | 'mentions' | 'entities' | 'events' | 'quotes'>;
-
-/**
- * The Doc whose analysis JSON is `analysis` (the string `JSON.stringify(toAnalysisJson(doc))`),
- * given its fact layers as plain data: the other layers are parsed from the string only if something
- * reads them. An ingest's writing thread gets the string to store and the facts to write as rows
- * from a worker, and never reads the rest: parsing it there cost more than the worker's transfer.
- */
-export function docFromFacts(facts: DocFacts, analysis: string): Doc {
-  let whole: Doc | undefined;
-  const parsed = () => (whole ??= fromAnalysisJson(JSON.parse(analysis) as AnalysisJson));
-  return {
-    ...facts,
-    get tokens() {
-      return parsed().tokens;
-    },
-    get words() {
-      return parsed().words;
-    },
-    get sentences() {
-      return parsed().sentences;
-    },
-    get numbers() {
-      return parsed().numbers;
-    },
-    get dates() {
-      return parsed().dates;
-    },
-    get figures() {
-      return parsed().figures;
-    },
-  };
 }

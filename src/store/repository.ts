@@ -35,9 +35,9 @@ export interface SaveArticleInput {
   readonly prepared?: PreparedArticle | undefined;
 }
 
-/** The analysis JSON and search document of a Doc (rows.ts prepareArticle): they must be that Doc's. */
+/** The stored analysis and search document of a Doc (rows.ts prepareArticle): they must be that Doc's. */
 export interface PreparedArticle {
-  /** `JSON.stringify(toAnalysisJson(doc))`. */
+  /** `toStoredAnalysis(doc)` (src/pipeline/stored-analysis.ts). */
   readonly analysis: string;
   readonly search: SearchDocument;
 }

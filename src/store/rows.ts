@@ -3,7 +3,7 @@
 // (text, numbers, null; no undefined, no booleans), so each adapter only supplies its SQL.
 
 import type { Auxiliary, Doc, EntityRef, EntityType, EventRecord, PloverType } from '../core/doc.ts';
-import { type AnalysisJson, toAnalysisJson } from '../pipeline/contract.ts';
+import { fromStoredAnalysis, toStoredAnalysis } from '../pipeline/stored-analysis.ts';
 import { buildSearchDocument, type SearchDocument } from '../search/index-document.ts';
 import type { TextAnalyzer } from '../text/text-layer.ts';
 import type { PreparedArticle, SaveArticleInput, StoredArticle } from './repository.ts';
@@ -84,12 +84,12 @@ export interface ArticleRecords {
 }
 
 /**
- * The analysis JSON and search document of an analysed article, as `articleRecords` and the
+ * The stored analysis and search document of an analysed article, as `articleRecords` and the
  * adapters would build them: an ingest worker builds them beside the analysis, so that the one
  * thread that writes does not (they were most of its work per article besides SQLite's own).
  */
 export function prepareArticle(doc: Doc, textLayer: TextAnalyzer): PreparedArticle {
-  return { analysis: JSON.stringify(toAnalysisJson(doc)), search: buildSearchDocument(doc, textLayer) };
+  return { analysis: toStoredAnalysis(doc), search: buildSearchDocument(doc, textLayer) };
 }
 
 export function articleRecords(
@@ -112,7 +112,7 @@ export function articleRecords(
       text: doc.article.text,
       simhash: input.simhash === undefined ? null : simhashToHex(input.simhash),
       duplicate_of: input.duplicateOf ?? null,
-      analysis: input.prepared?.analysis ?? JSON.stringify(toAnalysisJson(doc)),
+      analysis: input.prepared?.analysis ?? toStoredAnalysis(doc),
       added_at: addedAt,
     },
     bands:
@@ -250,6 +250,6 @@ export function storedArticle(row: ArticleRow): StoredArticle {
     simhash: row.simhash === null ? null : simhashFromHex(row.simhash),
     duplicateOf: row.duplicate_of,
     addedAt: row.added_at,
-    analysis: JSON.parse(row.analysis) as AnalysisJson,
+    analysis: fromStoredAnalysis(row.analysis, row.text),
   };
 }
