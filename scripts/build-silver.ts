@@ -39,9 +39,11 @@ const { train, dev } = readAnercorpSplits();
 const tagger = fitTagger(
   train.map((s) => toNer(s.tokens)),
   train.map((s) => toIob2(s.tags)),
-  groups,
-  MAX_EPOCHS,
-  { sentences: dev.map((s) => toNer(s.tokens)), tags: dev.map((s) => toIob2(s.tags)), label: 'local' },
+  {
+    groups,
+    epochs: MAX_EPOCHS,
+    dev: { sentences: dev.map((s) => toNer(s.tokens)), tags: dev.map((s) => toIob2(s.tags)), label: 'local' },
+  },
 ).model;
 log(`local tagger trained (${((performance.now() - started) / 1000).toFixed(0)} s); tagging SaudiNewsNet`);
 

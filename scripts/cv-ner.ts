@@ -6,6 +6,7 @@
 // Run: npx tsx scripts/cv-ner.ts [--without GROUP[,GROUP…]] [--with phrases] [--epochs 12] [--phrases SOURCE,…]
 //   --phrases  the phrase gazetteer's sources (scripts/phrase-list.ts), default the shipped ones; `none`
 //   --seed     the shuffling seed (training's by default): run two to see the noise
+//   --seeds    perceptrons of that many shufflings (seed, seed + 1, …), their weights averaged
 
 import { parseArgs } from 'node:util';
 import { readAnercorpSplits } from '../src/corpus/anercorp.ts';
@@ -76,30 +77,16 @@ for (let k = 0; k < FOLDS; k++) {
         ]
       : [],
   );
-  // With --seeds N, N models of different shuffles, their weights averaged epoch by epoch.
-  const seeds = Number(values.seeds);
-  const sums: { weights: Float32Array; transitions: Float32Array }[] = [];
-  for (let r = 0; r < seeds; r++)
-    train(data, names.length, NER_LABELS, {
-      epochs,
-      seed: Number(values.seed) + r,
-      onEpoch: (epoch, m) => {
-        let sum = sums[epoch - 1];
-        if (!sum) {
-          sum = {
-            weights: new Float32Array(m.weights.length),
-            transitions: new Float32Array(m.transitions.length),
-          };
-          sums[epoch - 1] = sum;
-        }
-        for (let i = 0; i < m.weights.length; i++) sum.weights[i]! += m.weights[i]! / seeds;
-        for (let i = 0; i < m.transitions.length; i++) sum.transitions[i]! += m.transitions[i]! / seeds;
-        if (r < seeds - 1) return epoch;
-        const model: NerModel = { labels: m.labels, ...sum, features: ids, groups };
-        for (let s = from; s < to; s++) predicted[epoch - 1]![s] = tagSentence(model, sentences[s]!);
-        return epoch;
-      },
-    });
+  train(data, names.length, NER_LABELS, {
+    epochs,
+    seed: Number(values.seed),
+    shuffles: Number(values.seeds),
+    onEpoch: (epoch, m) => {
+      const model: NerModel = { ...m, features: ids, groups };
+      for (let s = from; s < to; s++) predicted[epoch - 1]![s] = tagSentence(model, sentences[s]!);
+      return epoch;
+    },
+  });
   log(`fold ${k + 1}/${FOLDS} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 let best = { epoch: 0, f1: -1 };

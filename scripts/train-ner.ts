@@ -6,9 +6,10 @@
 //      sentences (5-fold jackknife), so it learns how far to trust them.
 // Epochs are chosen on dev (the last 10 % of the train sentences); the shipped models are then trained
 // on train + dev with those epochs.
-// Run: npm run train:ner [-- --without GROUP[,GROUP…] --with GROUP[,GROUP…] --epochs N --dry-run]
+// Run: npm run train:ner [-- --without GROUP[,GROUP…] --with GROUP[,GROUP…] --epochs N --shuffles N --dry-run]
 //   --without  leave feature groups out (ablation; see src/ner/features.ts); --with: add opt-in groups
-//   (OPT_IN_GROUPS: phrases); --dry-run: dev figures only
+//   (OPT_IN_GROUPS: phrases); --shuffles: perceptrons of different shufflings averaged, for every
+//   model trained; --dry-run: dev figures only
 
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -31,7 +32,7 @@ import {
   nerTokensOfStrings,
   tagDocument,
 } from '../src/ner/tagger.ts';
-import { type Fitted, fitTagger } from '../src/ner/training.ts';
+import { type FitOptions, type Fitted, fitTagger } from '../src/ner/training.ts';
 
 const OUT_DIR = fileURLToPath(new URL('../models/ner/', import.meta.url));
 const FOLDS = 5;
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     without: { type: 'string', default: '' },
     with: { type: 'string', default: '' },
     epochs: { type: 'string', default: '15' },
+    shuffles: { type: 'string', default: '1' },
     'dry-run': { type: 'boolean', default: false },
   },
 });
@@ -54,6 +56,13 @@ const groups = new Set<FeatureGroup>(
 );
 const localGroups = new Set<FeatureGroup>([...groups].filter((g) => g !== 'document'));
 const maxEpochs = Number(values.epochs);
+const shuffles = Number(values.shuffles);
+/** Fits with the shuffles asked for. */
+const fit = (
+  sentences: readonly (readonly NerToken[])[],
+  tags: readonly (readonly string[])[],
+  options: Omit<FitOptions, 'shuffles'>,
+) => fitTagger(sentences, tags, { ...options, shuffles });
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -88,11 +97,10 @@ function jackknife(
     const from = k * size;
     const to = Math.min(sentences.length, from + size);
     const inFold = (i: number) => i >= from && i < to;
-    const fold = fitTagger(
+    const fold = fit(
       sentences.filter((_, i) => !inFold(i)),
       tags.filter((_, i) => !inFold(i)),
-      localGroups,
-      epochs,
+      { groups: localGroups, epochs },
     );
     for (let i = from; i < to; i++) out[i] = tagSentence(fold.model, sentences[i]!);
   }
@@ -116,18 +124,12 @@ function remember(
 }
 
 // 1. The local model: epochs on dev.
-const local = fitTagger(
-  trainNer,
-  trainTags,
-  localGroups,
-  maxEpochs,
-  {
-    sentences: devNer,
-    tags: devTags,
-    label: 'local',
-  },
+const local = fit(trainNer, trainTags, {
+  groups: localGroups,
+  epochs: maxEpochs,
+  dev: { sentences: devNer, tags: devTags, label: 'local' },
   log,
-);
+});
 log(`local: best dev F1 ${(100 * local.devF1).toFixed(2)} at epoch ${local.epochs} (${seconds(started)})`);
 
 // 2. The document model: first-pass tags by jackknife on train, by the local model on dev.
@@ -135,23 +137,17 @@ let global: Fitted = local;
 let devForBias: readonly (readonly NerToken[])[] = devNer;
 if (groups.has('document')) {
   const trainMemory = remember(trainNer, jackknife(trainNer, trainTags, local.epochs));
-  const localOnTrain = fitTagger(trainNer, trainTags, localGroups, local.epochs);
+  const localOnTrain = fit(trainNer, trainTags, { groups: localGroups, epochs: local.epochs });
   const devMemory = remember(
     devNer,
     devNer.map((s) => tagSentence(localOnTrain.model, s)),
   );
-  global = fitTagger(
-    trainMemory,
-    trainTags,
+  global = fit(trainMemory, trainTags, {
     groups,
-    maxEpochs,
-    {
-      sentences: devMemory,
-      tags: devTags,
-      label: 'document',
-    },
+    epochs: maxEpochs,
+    dev: { sentences: devMemory, tags: devTags, label: 'document' },
     log,
-  );
+  });
   log(
     `document: best dev F1 ${(100 * global.devF1).toFixed(2)} at epoch ${global.epochs} (${seconds(started)})`,
   );
@@ -179,10 +175,13 @@ if (values['dry-run']) process.exit(0);
 // 3. The shipped models, on train + dev.
 const allNer = [...trainNer, ...devNer];
 const allTags = [...trainTags, ...devTags];
-const finalLocal = fitTagger(allNer, allTags, localGroups, local.epochs);
+const finalLocal = fit(allNer, allTags, { groups: localGroups, epochs: local.epochs });
 const finalGlobal = withBias(
   groups.has('document')
-    ? fitTagger(remember(allNer, jackknife(allNer, allTags, local.epochs)), allTags, groups, global.epochs)
+    ? fit(remember(allNer, jackknife(allNer, allTags, local.epochs)), allTags, {
+        groups,
+        epochs: global.epochs,
+      })
     : finalLocal,
   outsideBias,
 );
@@ -197,7 +196,7 @@ const files = [
     entries: features,
     about: {
       format: 'lines: labels, feature groups, transitions, then `feature<TAB>label:weight…` (weights × 1000)',
-      method: `averaged structured perceptron, first-order Viterbi; ${epochs} epochs chosen on dev (F1 ${(100 * devF1).toFixed(2)}), then trained on train + dev; outside bias ${fitted.model.outsideBias ?? 0}`,
+      method: `averaged structured perceptron, first-order Viterbi${shuffles > 1 ? `, the weights of ${shuffles} shufflings averaged` : ''}; ${epochs} epochs chosen on dev (F1 ${(100 * devF1).toFixed(2)}), then trained on train + dev; outside bias ${fitted.model.outsideBias ?? 0}`,
       data: 'ANERcorp lines 1–125,277 (CAMeL Lab train split); the test tail is never read',
       groups: [...fitted.model.groups],
     },

@@ -56,6 +56,31 @@ test('an outside bias trades O for names', () => {
   assert.deepEqual(decode({ ...model, outsideBias: 1 }, [[0]]), [1]);
 });
 
+test('shufflings averaged: one is plain training, several average their weights epoch by epoch', () => {
+  const one = train(sentences, 3, labels, { epochs: 3, seed: 5 });
+  assert.deepEqual(train(sentences, 3, labels, { epochs: 3, seed: 5, shuffles: 1 }), one);
+  const other = train(sentences, 3, labels, { epochs: 3, seed: 6 });
+  assert.notDeepEqual(other.weights, one.weights, 'another shuffling, other weights');
+  const both = train(sentences, 3, labels, { epochs: 3, seed: 5, shuffles: 2 });
+  assert.deepEqual(
+    both.weights,
+    Float32Array.from(one.weights, (w, i) => Math.fround(Math.fround(w / 2) + other.weights[i]! / 2)),
+  );
+  const seen: number[] = [];
+  const best = train(sentences, 3, labels, {
+    epochs: 3,
+    seed: 5,
+    shuffles: 2,
+    onEpoch: (epoch, m) => {
+      seen.push(epoch);
+      assert.equal(m.weights.length, one.weights.length);
+      return epoch === 2 ? 1 : 0;
+    },
+  });
+  assert.deepEqual(seen, [1, 2, 3], 'the caller sees the averaged models only');
+  assert.notDeepEqual(best.weights, both.weights, 'the best epoch is kept');
+});
+
 test('an empty sentence decodes to nothing', () => {
   assert.deepEqual(decode(train(sentences, 3, labels, { epochs: 1, seed: 1 }), []), []);
 });

@@ -81,8 +81,60 @@ export interface TrainOptions {
   readonly epochs: number;
   /** Deterministic shuffling of the sentences between epochs. */
   readonly seed: number;
+  /**
+   * Perceptrons trained, each on its own shuffling (seeds `seed`, `seed + 1`, …), their weights
+   * averaged epoch by epoch: the order of the sentences alone moves cross-validated F1 by a quarter
+   * point (README), and the average is steadier at the same size and speed. Default 1.
+   */
+  readonly shuffles?: number;
   /** Called after each epoch with the averaged model; return a score to keep the best epoch. */
   readonly onEpoch?: (epoch: number, model: SequenceModel) => number;
+}
+
+interface Best {
+  readonly score: number;
+  readonly model: SequenceModel;
+}
+
+/** The epoch's model when it scores above the best so far, or when there is no score (the last wins). */
+function better(best: Best | undefined, model: SequenceModel, score: number | undefined): Best | undefined {
+  if (score === undefined) return { score: 0, model };
+  return !best || score > best.score ? { score, model } : best;
+}
+
+/** Trains `options.shuffles` averaged perceptrons (trainOne) and averages their weights epoch by epoch. */
+export function train(
+  sentences: readonly TrainingSentence[],
+  featureCount: number,
+  labels: readonly string[],
+  options: TrainOptions,
+): SequenceModel {
+  const shuffles = options.shuffles ?? 1;
+  if (shuffles === 1) return trainOne(sentences, featureCount, labels, options);
+  // Epoch by epoch, the shuffles' weights so far, each divided by their number.
+  const sums: { weights: Float32Array; transitions: Float32Array }[] = [];
+  let best: Best | undefined;
+  for (let r = 0; r < shuffles; r++) {
+    trainOne(sentences, featureCount, labels, {
+      epochs: options.epochs,
+      seed: options.seed + r,
+      onEpoch: (epoch, m) => {
+        sums[epoch - 1] ??= {
+          weights: new Float32Array(m.weights.length),
+          transitions: new Float32Array(m.transitions.length),
+        };
+        const sum = sums[epoch - 1]!;
+        for (let i = 0; i < m.weights.length; i++) sum.weights[i]! += m.weights[i]! / shuffles;
+        for (let i = 0; i < m.transitions.length; i++) sum.transitions[i]! += m.transitions[i]! / shuffles;
+        if (r === shuffles - 1) {
+          const model = { labels, ...sum };
+          best = better(best, model, options.onEpoch?.(epoch, model));
+        }
+        return 0;
+      },
+    });
+  }
+  return best!.model;
 }
 
 /**
@@ -90,7 +142,7 @@ export interface TrainOptions {
  * predicted ones; the model returned is the average of the weights over all steps, kept lazily
  * (each weight remembers the step of its last change) so an update costs only what it touches.
  */
-export function train(
+function trainOne(
   sentences: readonly TrainingSentence[],
   featureCount: number,
   labels: readonly string[],
@@ -129,7 +181,7 @@ export function train(
 
   const order = sentences.map((_, i) => i);
   const random = seededRandom(options.seed);
-  let best: { score: number; model: SequenceModel } | undefined;
+  let best: Best | undefined;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -156,9 +208,7 @@ export function train(
       step++;
     }
     const model = averaged();
-    const score = options.onEpoch?.(epoch, model);
-    if (score === undefined) best = { score: 0, model };
-    else if (!best || score > best.score) best = { score, model };
+    best = better(best, model, options.onEpoch?.(epoch, model));
   }
   return best?.model ?? averaged();
 }

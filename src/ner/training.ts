@@ -29,14 +29,21 @@ export interface DevSet {
 
 const labelIndex = new Map<string, number>(NER_LABELS.map((l, i) => [l, i]));
 
+export interface FitOptions {
+  readonly groups: ReadonlySet<FeatureGroup>;
+  /** The epochs trained; with `dev`, the most tried. */
+  readonly epochs: number;
+  /** Perceptrons of different shufflings averaged (perceptron.ts, TrainOptions); default 1. */
+  readonly shuffles?: number;
+  readonly dev?: DevSet;
+  readonly log?: (line: string) => void;
+}
+
 /** Trains on `sentences` (IOB2 `tags`); with `dev`, scores each epoch there and keeps the best. */
 export function fitTagger(
   sentences: readonly (readonly NerToken[])[],
   tags: readonly (readonly string[])[],
-  groups: ReadonlySet<FeatureGroup>,
-  epochs: number,
-  dev?: DevSet,
-  log: (line: string) => void = () => {},
+  { groups, epochs, shuffles = 1, dev, log = () => {} }: FitOptions,
 ): Fitted {
   const lists = sentences.map((s) => s.map((_, i) => tokenFeatures(s, i, groups)));
   const counts = new Map<string, number>();
@@ -52,6 +59,7 @@ export function fitTagger(
   const model = train(data, names.length, NER_LABELS, {
     epochs,
     seed: TRAINING_SEED,
+    shuffles,
     ...(dev && {
       onEpoch: (epoch, m) => {
         const named: NerModel = { ...m, features: ids, groups };
