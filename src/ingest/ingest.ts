@@ -44,6 +44,12 @@ export interface IngestOptions {
  */
 const SAVE_BATCH = 64;
 const SAVE_WAIT_MS = 200;
+/**
+ * Articles queued at each worker beyond the one it analyses. Saving a batch holds the main thread
+ * (64 × about 3 ms), and with it the dispatch of new articles: with a short queue the workers ran
+ * dry within the first few milliseconds of every batch and waited out the rest.
+ */
+const QUEUE_PER_WORKER = SAVE_BATCH / 2;
 
 interface Pending {
   readonly origin: string;
@@ -106,7 +112,10 @@ export async function ingest(
 
   const analysed = options.analyze
     ? analyzeHere(fresh(), options.analyze)
-    : analyzeInPool(fresh(), options.workers ? { workers: options.workers } : {});
+    : analyzeInPool(fresh(), {
+        queuePerWorker: QUEUE_PER_WORKER,
+        ...(options.workers && { workers: options.workers }),
+      });
   for await (const batch of batches(analysed, { size: SAVE_BATCH, waitMs: SAVE_WAIT_MS })) {
     const analysedOk: Extract<PoolResult<Pending>, { ok: true }>[] = [];
     for (const result of batch) {
