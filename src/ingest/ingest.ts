@@ -3,13 +3,15 @@
 // and resumable: an article is known by its id (its content hash unless the input names one) and by
 // the hash of its normalised text, both checked before any analysis, so running the same ingest
 // again after an interruption (even kill -9) skips what is stored and adds only the rest. A bad item
-// is reported and never stops the batch.
+// is reported and never stops the batch. A near duplicate is linked to its original when it is
+// saved, not when it is sent for analysis: with a batch of articles in flight, a copy is often sent
+// before its original is stored, and would have been stored as an original of its own.
 
 import { batches } from '../core/batches.ts';
 import type { Analyze } from '../pipeline/analyze.ts';
-import type { Repository, SaveResult } from '../store/repository.ts';
+import type { Repository, SaveArticleInput, SaveResult } from '../store/repository.ts';
 import { type ArticleInput, makeArticle } from './article.ts';
-import { fingerprint, NEAR_DUPLICATE_BITS } from './dedupe/index.ts';
+import { fingerprint, hammingDistance, NEAR_DUPLICATE_BITS } from './dedupe/index.ts';
 import { analysisFailure, analyzeInPool, type PoolResult } from './pool.ts';
 import { errorItem, type IngestError, type IngestItem } from './sources/item.ts';
 
@@ -58,7 +60,6 @@ interface Pending {
   readonly language: string;
   readonly contentHash: string;
   readonly simhash: bigint;
-  readonly duplicateOf?: string | undefined;
 }
 
 export async function ingest(
@@ -96,7 +97,6 @@ export async function ingest(
         continue;
       }
       inFlight.add(print.contentHash);
-      const near = await store.findNearDuplicate(print.simhash, NEAR_DUPLICATE_BITS);
       const tag: Pending = {
         origin: item.origin,
         source: article.source,
@@ -104,7 +104,6 @@ export async function ingest(
         language: item.language,
         contentHash: print.contentHash,
         simhash: print.simhash,
-        duplicateOf: near ? (near.duplicateOf ?? near.articleId) : undefined,
       };
       yield { tag, article };
     }
@@ -127,27 +126,82 @@ export async function ingest(
         });
     }
     if (analysedOk.length === 0) continue;
-    let saved: SaveResult[];
-    try {
-      saved = await store.saveArticles(
-        analysedOk.map(({ doc, prepared, tag }) => ({ doc, prepared, ...tag })),
-      );
-    } catch (error) {
-      // The commit itself failed (a full disk, a lost connection): nothing of the batch is stored.
-      saved = analysedOk.map(() => ({ ok: false, error }));
-    }
-    saved.forEach((result, i) => {
+    const inputs = await withNearDuplicates(
+      analysedOk.map(({ doc, prepared, tag }) => ({ doc, prepared, ...tag })),
+      store,
+    );
+    const saved = await saveLinked(store, inputs);
+    saved.forEach(({ input, result }, i) => {
       const { tag } = analysedOk[i]!;
       if (!result.ok) fail(tag.origin, errorItem(tag.origin, result.error).error);
       else {
         if (result.outcome === 'duplicate') report.duplicates++;
-        else if (tag.duplicateOf) report.nearDuplicates++;
+        else if (input.duplicateOf) report.nearDuplicates++;
         else report.added++;
         onItem(true);
       }
     });
   }
   return report;
+}
+
+type Linkable = SaveArticleInput & { readonly simhash: bigint };
+
+/**
+ * The batch, each article linked to the original it nearly repeats: among the stored articles, else
+ * among those before it in the batch, which are saved before it. A copy of a copy is linked to the
+ * first original, as findNearDuplicate's rows say.
+ */
+async function withNearDuplicates(batch: readonly Linkable[], store: Repository): Promise<Linkable[]> {
+  const linked: Linkable[] = [];
+  for (const input of batch) {
+    const stored = await store.findNearDuplicate(input.simhash, NEAR_DUPLICATE_BITS);
+    const original = stored
+      ? (stored.duplicateOf ?? stored.articleId)
+      : nearestEarlier(input.simhash, linked);
+    linked.push(original ? { ...input, duplicateOf: original } : input);
+  }
+  return linked;
+}
+
+/** The original of the closest article (the earliest on a tie) within NEAR_DUPLICATE_BITS of `simhash`. */
+function nearestEarlier(simhash: bigint, earlier: readonly Linkable[]): string | undefined {
+  let best: { original: string; distance: number } | undefined;
+  for (const e of earlier) {
+    const distance = hammingDistance(simhash, e.simhash);
+    if (distance <= NEAR_DUPLICATE_BITS && (!best || distance < best.distance))
+      best = { original: e.duplicateOf ?? e.doc.article.id, distance };
+  }
+  return best?.original;
+}
+
+/**
+ * Saves the batch in one commit. An article linked to one of the batch that was not stored after all
+ * (its save failed, or it was a duplicate under another id) fails for want of its original: it is
+ * saved again on its own, unlinked.
+ */
+async function saveLinked(
+  store: Repository,
+  inputs: readonly SaveArticleInput[],
+): Promise<{ input: SaveArticleInput; result: SaveResult }[]> {
+  let saved: SaveResult[];
+  try {
+    saved = await store.saveArticles(inputs);
+  } catch (error) {
+    // The commit itself failed (a full disk, a lost connection): nothing of the batch is stored.
+    return inputs.map((input) => ({ input, result: { ok: false, error } }));
+  }
+  const ids = new Set(inputs.map((input) => input.doc.article.id));
+  return Promise.all(
+    saved.map(async (result, i) => {
+      const input = inputs[i]!;
+      if (result.ok || input.duplicateOf === undefined || !ids.has(input.duplicateOf))
+        return { input, result };
+      const { duplicateOf: _, ...unlinked } = input;
+      const [again] = await store.saveArticles([unlinked]);
+      return { input: unlinked, result: again! };
+    }),
+  );
 }
 
 /** The pool's results, computed one at a time on the calling thread. */
