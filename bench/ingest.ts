@@ -1,6 +1,6 @@
 // bench:ingest — articles per second and peak memory of `marsad ingest` over SaudiNewsNet: every
-// article through the real pipeline (duplicate checks, the worker-thread analysis pool, one SQLite
-// transaction per article) into a fresh database in a temporary folder, beside baselines measured
+// article through the real pipeline (duplicate checks, the worker-thread analysis pool, SQLite
+// commits of up to 64 articles) into a fresh database in a temporary folder, beside baselines measured
 // in the same run on the same articles: the text layer alone on one core (the ratio printed, as
 // bench:text prints its own), and the full analysis on one core in process (a sample, no store).
 //
@@ -8,7 +8,7 @@
 // ({id, url, source, title, publishedAt, text} a line) and read back by the real source, walkPaths,
 // as `marsad ingest FILE.jsonl` reads it. The 354 articles whose text is empty or blank are the
 // run's failures (INGEST_BAD_LINE, '"text" is empty'), as they would be for `marsad ingest`; exact
-// duplicates are skipped (797) and near duplicates stored and linked (1,284): 29,879 stored.
+// duplicates are skipped (797) and near duplicates stored and linked (1,290): 29,879 stored.
 // The rate is articles stored per second of wall time from the call of ingest() to its end, worker
 // start-up included (about a second); the same after the first article is printed beside it.
 // CPU: process.cpuUsage() of the ingest process (all its threads, V8's GC helpers included) gives
@@ -33,7 +33,7 @@
 //
 // The database is kept afterwards as <tmpdir>/marsad-bench/saudinewsnet-<articles>.db, where
 // bench:search finds it. It measures the compiled library in dist/ (the npm script builds first).
-// A full run takes 5 to 6 minutes on 2 shared cores.
+// A full run takes about 3 minutes on 2 quiet cores.
 // Usage: npm run bench:ingest [-- --articles N --workers N --sample N]
 //   (default: all 31,030 articles, one worker per core, a 1,000-article one-core analysis sample)
 
