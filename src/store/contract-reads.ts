@@ -10,6 +10,7 @@ import type { createAnalyzer } from '../pipeline/analyze.ts';
 import type { TextAnalyzer } from '../text/text-layer.ts';
 import type { ContractTarget } from './contract.ts';
 import type { Page, Repository, StoredEvent } from './repository.ts';
+import { COOCCURRENCE_MIN_ARTICLES } from './summaries.ts';
 
 const ARTICLES = {
   group: {
@@ -589,6 +590,36 @@ export function defineReadsContract(
         (await repo.findEntities({ limit: 1 })).items.map((e) => [e.entity.id, e.mentions, e.articles]),
         [['country:ru', 3, 3]],
       );
+      await repo.close();
+    });
+
+    test('an entity’s partners are counted alike before and after it is in enough articles for saving to keep them counted', async () => {
+      const repo = await open();
+      await repo.migrate();
+      const [condemn, denial] = [analyze(ARTICLES.condemn), analyze(ARTICLES.denial)];
+      // Russia is in both; each copy is a new article under a new id (its events left out: their ids are the store's keys).
+      const copy = (doc: Doc, n: number): Doc => ({
+        ...doc,
+        article: { ...doc.article, id: `${doc.article.id}-${n}` },
+        events: [],
+      });
+      const counted = new Map<string, number>();
+      const expected = () => [...counted].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+      for (let n = 1; n <= COOCCURRENCE_MIN_ARTICLES + 2; n++) {
+        const doc = copy(n % 3 === 0 ? denial : condemn, n);
+        await saveDoc(repo, doc);
+        for (const e of new Set(doc.entities.map((x) => x.id)))
+          if (e !== 'country:ru') counted.set(e, (counted.get(e) ?? 0) + 1);
+        if (n >= COOCCURRENCE_MIN_ARTICLES - 1) {
+          const shared = await repo.cooccurring('country:ru', 100);
+          assert.deepEqual(
+            shared.map((c) => [c.entity.id, c.articles]),
+            expected(),
+            `after ${n} articles`,
+          );
+        }
+      }
+      assert.equal((await repo.getEntity('country:ru'))?.articles, COOCCURRENCE_MIN_ARTICLES + 2);
       await repo.close();
     });
   });

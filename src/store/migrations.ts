@@ -349,6 +349,13 @@ CREATE INDEX events_newest
 CREATE INDEX entity_counts_ranked ON entity_counts (mentions DESC, articles DESC, entity_id COLLATE "C");
 `;
 
+// 5. Co-occurrences are kept counted only for entities in 20 articles or more (summaries.ts,
+//    COOCCURRENCE_MIN_ARTICLES); the partners of the others are counted from their articles when
+//    read. The rows of the others go: derived counts, which the reads no longer use.
+const BUSY_COOCCURRENCES = `
+DELETE FROM cooccurrences WHERE entity_id IN (SELECT entity_id FROM entity_counts WHERE articles < 20);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core tables', sql: CORE },
   { version: 2, name: 'search index', sql: { sqlite: SEARCH_SQLITE, postgres: SEARCH_POSTGRES } },
@@ -358,6 +365,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: { sqlite: SEARCH_FACETS_SQLITE, postgres: SEARCH_FACETS_POSTGRES },
   },
   { version: 4, name: 'read paths', sql: { sqlite: READ_PATHS_SQLITE, postgres: READ_PATHS_POSTGRES } },
+  { version: 5, name: 'co-occurrences of busy entities', sql: BUSY_COOCCURRENCES },
 ];
 
 export function migrationSql(migration: Migration, dialect: Dialect): string {

@@ -38,6 +38,7 @@ import {
 import { SIMHASH_BANDS, simhashBands } from './simhash.ts';
 import {
   ADD_COOCCURRENCES,
+  ADD_COOCCURRENCES_REACHED,
   ADD_ENTITY_COUNTS,
   ADD_EVENT_DYADS,
   ADD_EVENT_DYADS_NAMING,
@@ -308,6 +309,7 @@ const FACET_TYPES = { article_id: 'text', doc: 'bigint' };
 const INSERT_FACETS = [INSERT_FACET_VALUES, INSERT_SEARCH_FACETS].map((sql) => numbered(sql, FACET_TYPES));
 const SUMMARIES = {
   entityCounts: numbered(ADD_ENTITY_COUNTS, SUMMARY_PARAM_TYPES),
+  cooccurrencesReached: numbered(ADD_COOCCURRENCES_REACHED, SUMMARY_PARAM_TYPES),
   cooccurrences: numbered(ADD_COOCCURRENCES, SUMMARY_PARAM_TYPES),
   eventDyads: numbered(ADD_EVENT_DYADS, SUMMARY_PARAM_TYPES),
   eventDyadsNaming: numbered(ADD_EVENT_DYADS_NAMING, SUMMARY_PARAM_TYPES),
@@ -350,6 +352,7 @@ async function write(client: PoolClient, records: ArticleRecords): Promise<SaveO
   // The summaries of migration 4, from the rows above (summaries.ts).
   const saved = { article_id: records.article.id };
   await client.query(SUMMARIES.entityCounts.text, boundValues(SUMMARIES.entityCounts, saved));
+  await client.query(SUMMARIES.cooccurrencesReached.text, boundValues(SUMMARIES.cooccurrencesReached, saved));
   await client.query(SUMMARIES.cooccurrences.text, boundValues(SUMMARIES.cooccurrences, saved));
   await client.query(SUMMARIES.eventDyads.text, boundValues(SUMMARIES.eventDyads, saved));
   for (const { id } of newEntities)

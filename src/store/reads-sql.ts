@@ -16,6 +16,7 @@
 
 import type { Dialect } from './migrations.ts';
 import type { EntityRow } from './rows.ts';
+import { COOCCURRENCE_MIN_ARTICLES } from './summaries.ts';
 
 /** The type PostgreSQL must be told for each named value (it cannot infer one from `@x IS NULL`). */
 export const READ_PARAM_TYPES: Readonly<Record<string, 'text' | 'integer'>> = {
@@ -283,10 +284,19 @@ function plainSql(dialect: Dialect) {
       WHERE entity_id = @id AND published_at IS NOT NULL
       GROUP BY published_at ORDER BY published_at`,
 
-    // From the pair counts saving keeps (cooccurrences, migration 4): the entity's partners, cut, then named.
+    // The entity's partners, cut, then named: from the pair counts saving keeps (cooccurrences) for an
+    // entity in COOCCURRENCE_MIN_ARTICLES articles or more, else from its few articles.
     cooccurring: `WITH top AS MATERIALIZED (
-        SELECT c.other_id, c.articles FROM cooccurrences c WHERE c.entity_id = @id
-        ORDER BY c.articles DESC, c.other_id COLLATE ${bytes} LIMIT @limit)
+        SELECT pairs.other_id, pairs.articles FROM (
+          SELECT c.other_id, c.articles FROM cooccurrences c WHERE c.entity_id = @id
+          UNION ALL
+          SELECT other.entity_id, CAST(COUNT(*) AS INTEGER)
+          FROM article_entities mine
+            JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id
+          WHERE mine.entity_id = @id
+            AND (SELECT articles FROM entity_counts WHERE entity_id = @id) < ${COOCCURRENCE_MIN_ARTICLES}
+          GROUP BY other.entity_id) pairs
+        ORDER BY pairs.articles DESC, pairs.other_id COLLATE ${bytes} LIMIT @limit)
       SELECT e.*, top.articles AS article_count
       FROM top JOIN entities e ON e.id = top.other_id
       ORDER BY top.articles DESC, e.id COLLATE ${bytes}`,

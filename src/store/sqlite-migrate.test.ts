@@ -118,7 +118,7 @@ test('the read paths step fills, for the rows stored before it, what saving keep
     writeFirstSchemaRows(db);
     // Lavrov (a person, Russian) meets Iran (a country by its id).
     db.exec("INSERT INTO event_participants VALUES ('a-1:e1', 'recipient', 0, 'country:ir')");
-    migrateSqlite(db);
+    migrateSqlite(db, MIGRATIONS.slice(0, before + 1));
     const rows = (sql: string) => db.prepare(sql).raw().all();
     assert.deepEqual(rows('SELECT article_id, entity_id, published_at FROM article_entities ORDER BY 1, 2'), [
       ['a-1', 'city:moscow', '2024-04-10'],
@@ -141,6 +141,26 @@ test('the read paths step fills, for the rows stored before it, what saving keep
       ['per:sergey-lavrov', 'city:moscow', 1],
     ]);
     assert.deepEqual(rows('SELECT * FROM event_dyads'), [['a-1:e1', 'country:ru', 'country:ir']]);
+  } finally {
+    db.close();
+  }
+});
+
+test('the busy co-occurrences step keeps the pair counts of entities in 20 articles or more, and only theirs', () => {
+  const step = MIGRATIONS.findIndex((m) => m.name === 'co-occurrences of busy entities');
+  assert.ok(step > 0);
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  try {
+    migrateSqlite(db, MIGRATIONS.slice(0, step));
+    writeFirstSchemaRows(db);
+    // The summaries as saving keeps them, with Lavrov in 20 articles and Moscow in one.
+    db.exec(`INSERT INTO entity_counts VALUES ('per:sergey-lavrov', 20, 20), ('city:moscow', 1, 1);
+      INSERT INTO cooccurrences VALUES ('per:sergey-lavrov', 'city:moscow', 1), ('city:moscow', 'per:sergey-lavrov', 1);`);
+    migrateSqlite(db);
+    assert.deepEqual(db.prepare('SELECT entity_id, other_id, articles FROM cooccurrences').raw().all(), [
+      ['per:sergey-lavrov', 'city:moscow', 1],
+    ]);
   } finally {
     db.close();
   }

@@ -11,6 +11,7 @@ import { SIMHASH_BANDS } from './simhash.ts';
 import { createSqliteSearch } from './sqlite-search.ts';
 import {
   ADD_COOCCURRENCES,
+  ADD_COOCCURRENCES_REACHED,
   ADD_ENTITY_COUNTS,
   ADD_EVENT_DYADS,
   ADD_EVENT_DYADS_NAMING,
@@ -76,6 +77,7 @@ export function prepareStatements(db: Database) {
     ),
     addEntityCounts: db.prepare<{ article_id: string }>(ADD_ENTITY_COUNTS),
     addCooccurrences: db.prepare<{ article_id: string }>(ADD_COOCCURRENCES),
+    addCooccurrencesReached: db.prepare<{ article_id: string }>(ADD_COOCCURRENCES_REACHED),
     addEventDyads: db.prepare<{ article_id: string }>(ADD_EVENT_DYADS),
     addEventDyadsNaming: db.prepare<{ entity_id: string }>(ADD_EVENT_DYADS_NAMING),
     insertFacetValues: db.prepare<{ article_id: string }>(INSERT_FACET_VALUES),

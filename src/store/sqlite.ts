@@ -69,6 +69,7 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
     // The summaries of migration 4, from the rows above (summaries.ts).
     const article_id = records.article.id;
     s.addEntityCounts.run({ article_id });
+    s.addCooccurrencesReached.run({ article_id });
     s.addCooccurrences.run({ article_id });
     s.addEventDyads.run({ article_id });
     for (const entity_id of newEntities) s.addEventDyadsNaming.run({ entity_id });
