@@ -1,6 +1,6 @@
 // bench:ingest — articles per second and peak memory of `marsad ingest` over SaudiNewsNet: every
 // article through the real pipeline (duplicate checks, the worker-thread analysis pool, SQLite
-// commits of up to 64 articles) into a fresh database in a temporary folder, beside baselines measured
+// commits of up to 128 articles) into a fresh database in a temporary folder, beside baselines measured
 // in the same run on the same articles: the text layer alone on one core (the ratio printed, as
 // bench:text prints its own), and the full analysis on one core in process (a sample, no store).
 //
