@@ -16,7 +16,7 @@
 
 import type { Dialect } from './migrations.ts';
 import type { EntityRow } from './rows.ts';
-import { COOCCURRENCE_MIN_ARTICLES } from './summaries.ts';
+import { COOCCURRENCE_MIN_ARTICLES, OTHERS_IN_ARTICLE } from './summaries.ts';
 
 /** The type PostgreSQL must be told for each named value (it cannot infer one from `@x IS NULL`). */
 export const READ_PARAM_TYPES: Readonly<Record<string, 'text' | 'integer'>> = {
@@ -292,7 +292,7 @@ function plainSql(dialect: Dialect) {
           UNION ALL
           SELECT other.entity_id, CAST(COUNT(*) AS INTEGER)
           FROM article_entities mine
-            JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id
+            ${OTHERS_IN_ARTICLE}
           WHERE mine.entity_id = @id
             AND (SELECT articles FROM entity_counts WHERE entity_id = @id) < ${COOCCURRENCE_MIN_ARTICLES}
           GROUP BY other.entity_id) pairs

@@ -15,6 +15,10 @@ export const ADD_ENTITY_COUNTS = `INSERT INTO entity_counts (entity_id, mentions
   ON CONFLICT (entity_id) DO UPDATE
   SET mentions = entity_counts.mentions + excluded.mentions, articles = entity_counts.articles + 1`;
 
+/** Joins to an article_entities row `mine` the other entities of its article, as `other`. */
+export const OTHERS_IN_ARTICLE =
+  'JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id';
+
 /**
  * Articles an entity is in before its partners are kept counted in cooccurrences. Most entities are
  * in a handful of articles (of 58,000 in SaudiNewsNet, 1,385 are in 20 or more), and their partners
@@ -34,7 +38,7 @@ export const ADD_COOCCURRENCES = `INSERT INTO cooccurrences (entity_id, other_id
   FROM article_entities mine
     JOIN entity_counts counted ON counted.entity_id = mine.entity_id
       AND counted.articles > ${COOCCURRENCE_MIN_ARTICLES}
-    JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id
+    ${OTHERS_IN_ARTICLE}
   WHERE mine.article_id = @article_id
   ORDER BY mine.entity_id, other.entity_id
   ON CONFLICT (entity_id, other_id) DO UPDATE SET articles = cooccurrences.articles + 1`;
@@ -49,7 +53,7 @@ export const ADD_COOCCURRENCES_REACHED = `INSERT INTO cooccurrences (entity_id, 
     JOIN entity_counts counted ON counted.entity_id = here.entity_id
       AND counted.articles = ${COOCCURRENCE_MIN_ARTICLES}
     JOIN article_entities mine ON mine.entity_id = here.entity_id
-    JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id
+    ${OTHERS_IN_ARTICLE}
   WHERE here.article_id = @article_id
   GROUP BY mine.entity_id, other.entity_id
   ORDER BY mine.entity_id, other.entity_id
