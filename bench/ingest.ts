@@ -126,8 +126,8 @@ async function runChild(jsonl: string, dbPath: string, workers: number, items: n
   const { openSqliteRepository } = await import('../dist/store/sqlite.js');
   const { createProgress } = await import('../dist/cli/progress.js');
 
-  // Opened as `marsad ingest` opens it (cli/store-option.ts, bulkWrite): the file not mapped.
-  const store = openSqliteRepository(dbPath, { mmap: false });
+  // Opened as `marsad ingest` opens it (cli/store-option.ts, SqliteOptions.bulkWrite).
+  const store = openSqliteRepository(dbPath, { bulkWrite: true });
   await store.migrate();
   const rssBeforePool = process.memoryUsage.rss();
   let sampledPeakRss = rssBeforePool;

@@ -27,7 +27,7 @@ export function storeLocation(db: string | undefined): {
 }
 
 export interface OpenOptions {
-  /** Opened to write many articles (ingest): SQLite then keeps its memory small rather than its reads fast. */
+  /** Opened to write many articles (ingest): see SqliteOptions.bulkWrite. */
   readonly bulkWrite?: boolean;
 }
 
@@ -44,7 +44,7 @@ export async function openMigrated(
   const { where, postgres } = storeLocation(db);
   const store = postgres
     ? openPostgresRepository(where)
-    : openSqliteRepository(where, { mmap: options.bulkWrite !== true });
+    : openSqliteRepository(where, { bulkWrite: options.bulkWrite === true });
   try {
     return { store, applied: await store.migrate() };
   } catch (error) {

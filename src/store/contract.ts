@@ -363,6 +363,31 @@ function defineSearchContract(
         .map(([name]) => name)
         .sort();
 
+    test('articles saved in one batch are searched as when saved one by one, facets and all', async () => {
+      const batched = (await target.create()).open({ textAnalyzer: textLayer });
+      await batched.migrate();
+      const results = await batched.saveArticles(
+        [...docs].map(([name, doc]) => ({
+          doc,
+          language: 'ar',
+          contentHash: doc.article.id,
+          source: ARTICLES[name].source,
+        })),
+      );
+      assert.ok(results.every((r) => r.ok && r.outcome === 'added'));
+      for (const [query, filters] of [
+        ['', {}],
+        ['لافروف', {}],
+        ['هجوم', {}],
+        ['', { entityType: 'PER' }],
+        ['', { eventType: 'ASSAULT' }],
+      ] as const) {
+        const request = { query: parseQuery(query, kb, textLayer), filters, limit: 100 };
+        assert.deepEqual(await batched.search(request), await repo.search(request), query);
+      }
+      await batched.close();
+    });
+
     test('هجوم finds the article that only says بالهجوم: both stem to هجوم', async () => {
       const r = await search('هجوم');
       assert.deepEqual(names(r), ['condemn', 'gaza']);
