@@ -53,6 +53,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { WorkerOptions } from 'node:worker_threads';
+import { positiveInt } from '../dist/cli/number-options.js';
 
 const TARGET_RATE = 300;
 const TARGET_RSS_MIB = 1024;
@@ -97,21 +98,14 @@ const { values } = parseArgs({
   },
 });
 
-function positive(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw new Error(`${flag} needs a positive whole number, not ${value}`);
-  return n;
-}
-
 const mib = (bytes: number) => bytes / 2 ** 20;
 
 if (values.child !== undefined)
   await runChild(
     values.child,
     values.db!,
-    positive('--workers', values.workers),
-    positive('--articles', values.articles ?? ''),
+    positiveInt('--workers', values.workers),
+    positiveInt('--articles', values.articles ?? ''),
   );
 else await runParent();
 
@@ -280,9 +274,9 @@ async function runParent(): Promise<void> {
   const { createTextAnalyzer } = await import('../dist/text/text-layer.js');
   const { createAnalyzer } = await import('../dist/pipeline/analyze.js');
 
-  const workers = positive('--workers', values.workers);
-  const sampleSize = positive('--sample', values.sample);
-  const limit = values.articles === undefined ? undefined : positive('--articles', values.articles);
+  const workers = positiveInt('--workers', values.workers);
+  const sampleSize = positiveInt('--sample', values.sample);
+  const limit = values.articles === undefined ? undefined : positiveInt('--articles', values.articles);
   const started = performance.now();
   const load0 = loadavg()[0]!;
 

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { positiveInt } from '../dist/cli/number-options.js';
 import { readSaudiNewsNet } from '../dist/corpus/saudinewsnet.js';
 import { fingerprint } from '../dist/ingest/dedupe/index.js';
 import { createAnalyzer } from '../dist/pipeline/analyze.js';
@@ -29,16 +30,9 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
   },
 });
-const limit = positive('--articles', values.articles);
-const batch = positive('--batch', values.batch);
-const rounds = positive('--rounds', values.rounds);
-
-function positive(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw new Error(`${flag} needs a positive whole number, not ${value}`);
-  return n;
-}
+const limit = positiveInt('--articles', values.articles);
+const batch = positiveInt('--batch', values.batch);
+const rounds = positiveInt('--rounds', values.rounds);
 
 const analyze = createAnalyzer();
 const titles = createTextAnalyzer(loadLexicon());

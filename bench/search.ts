@@ -57,6 +57,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { positiveInt } from '../dist/cli/number-options.js';
 import { loadCuratedKnowledgeBase } from '../dist/kb/knowledge-base.js';
 import { createBaselineIndex } from '../dist/search/baseline.js';
 import { toFts5Match } from '../dist/search/fts5.js';
@@ -92,15 +93,8 @@ const { values } = parseArgs({
     copies: { type: 'string', default: '10' },
   },
 });
-const rounds = positive('--rounds', values.rounds);
-const copies = positive('--copies', values.copies);
-
-function positive(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw new Error(`${flag} needs a positive whole number, not ${value}`);
-  return n;
-}
+const rounds = positiveInt('--rounds', values.rounds);
+const copies = positiveInt('--copies', values.copies);
 
 const started = performance.now();
 const load0 = loadavg()[0]!;

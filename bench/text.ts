@@ -11,6 +11,7 @@
 // Usage: npm run bench:text [-- --articles N --rounds R]   (default: all 31,030 articles, 2 rounds)
 
 import { parseArgs } from 'node:util';
+import { positiveInt } from '../dist/cli/number-options.js';
 import { readSaudiNewsNet } from '../dist/corpus/saudinewsnet.js';
 import { loadLexicon } from '../dist/text/lexicon.js';
 import { findNumbers } from '../dist/text/numbers.js';
@@ -20,15 +21,8 @@ const WARM_UP_ARTICLES = 300;
 const { values } = parseArgs({
   options: { articles: { type: 'string', default: '31030' }, rounds: { type: 'string', default: '2' } },
 });
-const limit = positive('--articles', values.articles);
-const rounds = positive('--rounds', values.rounds);
-
-function positive(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw new Error(`${flag} needs a positive whole number, not ${value}`);
-  return n;
-}
+const limit = positiveInt('--articles', values.articles);
+const rounds = positiveInt('--rounds', values.rounds);
 
 const corpus = [...readSaudiNewsNet()].map((a) => a.text);
 const texts = corpus.slice(0, Math.min(limit, corpus.length - WARM_UP_ARTICLES));
