@@ -27,3 +27,28 @@ test('counts are written one trigram a line, sorted, so a rebuild is byte-identi
   assert.deepEqual(lines, [...lines].sort());
   assert.ok(lines.includes('PER\t^^ا\t1\n') && lines.includes('WORD\tاب$\t1\n'));
 });
+
+test('a score is the mean add-k log-ratio of the word trigrams, letters outside the models included', () => {
+  const models = {
+    PER: countLetters(['ميرزويان', 'سركيسيان']),
+    LOC: countLetters(['موسكو']),
+    ORG: countLetters(['غازبروم']),
+    WORD: countLetters(['الاجتماع', 'التعاون']),
+  };
+  // The definition, trigram by trigram over ^^word$ (add-0.1 smoothing over 40 letters).
+  const logTerm = (counts: ReturnType<typeof countLetters>, gram: string) =>
+    Math.log(((counts.grams.get(gram) ?? 0) + 0.1) / ((counts.histories.get(gram.slice(0, -1)) ?? 0) + 4));
+  const expected = (word: string) => {
+    const padded = `^^${word}$`;
+    const grams = Array.from({ length: word.length + 1 }, (_, i) => padded.slice(i, i + 3));
+    const mean = (c: keyof typeof models) =>
+      grams.reduce((sum, g) => sum + logTerm(models[c], g), 0) / grams.length;
+    const ratios = (['PER', 'LOC', 'ORG'] as const).map((c) => [c, mean(c) - mean('WORD')] as const);
+    const [type, best] = ratios.reduce((a, b) => (b[1] > a[1] ? b : a));
+    return { score: Math.max(-4, Math.min(4, Math.round(best * 2))), type };
+  };
+  const model = nameLikenessFrom(models);
+  // Letters no model has (أ, Latin, a mark), padding marks inside a word, one letter, none.
+  for (const word of ['سافاريان', 'أرمينيا', 'Lavrov', 'مو^سكو$', 'يَان', 'ن', ''])
+    assert.deepEqual(model.of(word), expected(word), word);
+});

@@ -5,7 +5,6 @@
 // ones. Built by scripts/build-gazetteer.ts into models/gazetteer/namelike.tsv.gz as trigram counts.
 
 import { fileURLToPath } from 'node:url';
-import { BoundedMap } from '../core/bounded-map.ts';
 import { loadOncePerFolder, readModelFile } from '../core/model-files.ts';
 
 export const NAMELIKE_FILE = 'namelike.tsv.gz';
@@ -52,35 +51,74 @@ function logTerm(counts: LetterCounts, gram: string): number {
   return Math.log((seen + SMOOTHING) / (history + SMOOTHING * ALPHABET));
 }
 
+const CLASSES = [WORD_CLASS, ...NAME_CLASSES] as const;
+
+/**
+ * The letters (UTF-16 code units) the models' trigrams are written in, padding marks included. At most
+ * 255 fit the table of nameLikenessFrom; a model in more would be a model of some other script.
+ */
+function lettersOf(models: Readonly<Record<LetterClass, LetterCounts>>): string[] {
+  const letters = new Set<string>([START, END]);
+  for (const c of CLASSES)
+    for (const gram of models[c].grams.keys()) for (let i = 0; i < gram.length; i++) letters.add(gram[i]!);
+  if (letters.size > 255) throw new RangeError(`name-likeness model: ${letters.size} letters, at most 255`);
+  return [...letters].sort();
+}
+
 export interface NameLikeness {
   /** The name class the word reads most like and how strongly, −BUCKETS … +BUCKETS (0: no more than a word). */
   of(word: string): { readonly score: number; readonly type: (typeof NAME_CLASSES)[number] };
 }
 
-const CLASSES = [WORD_CLASS, ...NAME_CLASSES] as const;
-/** Distinct trigrams whose terms are kept; news writes far fewer, so this only bounds odd input. */
-const TERMS_LIMIT = 200_000;
-
 export function nameLikenessFrom(models: Readonly<Record<LetterClass, LetterCounts>>): NameLikeness {
-  // Every new token of the tagger asks, and words share their trigrams: each trigram's term under
-  // every class is worked out once, then each class's terms are summed in the word's order, which
-  // gives the very sums (and scores) of adding them up trigram by trigram, class by class.
-  const terms = new BoundedMap<string, Float64Array>(TERMS_LIMIT);
-  const termsOf = (gram: string) =>
-    terms.get(gram) ??
-    terms.set(
-      gram,
-      Float64Array.from(CLASSES, (c) => logTerm(models[c], gram)),
-    );
-  const sums = new Float64Array(CLASSES.length);
+  // Every new token of the tagger asks, and words share their trigrams. The models' trigrams are
+  // written in a few dozen letters (the padding marks among them), so a trigram is three small
+  // numbers, every letter outside them the same one: a term depends on the counts of the trigram
+  // and of its history, which are 0 for every trigram holding such a letter. Each trigram's term
+  // under every class is worked out once, on first use, into a table indexed by those numbers; then
+  // each class's terms are summed in the word's order, which gives the very sums (and scores) of
+  // adding them up trigram by trigram, class by class, with no trigram string made or hashed.
+  const alphabet = lettersOf(models);
+  const letterIndex = new Uint8Array(0x10000);
+  alphabet.forEach((letter, i) => {
+    letterIndex[letter.charCodeAt(0)] = i + 1;
+  });
+  // Stands for every letter outside the alphabet when a term is worked out: one that is not in it.
+  let other = 0xffff;
+  while (letterIndex[other] !== 0) other--;
+  const OTHER = String.fromCharCode(other);
+  const letterOf = (i: number) => (i === 0 ? OTHER : alphabet[i - 1]!);
+  const B = alphabet.length + 1;
+  const C = CLASSES.length;
+  const terms = new Float64Array(B * B * B * C);
+  const known = new Uint8Array(B * B * B);
+  const termsAt = (a: number, b: number, c: number) => {
+    const at = (a * B + b) * B + c;
+    if (known[at] === 0) {
+      const gram = letterOf(a) + letterOf(b) + letterOf(c);
+      CLASSES.forEach((k, i) => {
+        terms[at * C + i] = logTerm(models[k], gram);
+      });
+      known[at] = 1;
+    }
+    return at * C;
+  };
+  const start = letterIndex[START.charCodeAt(0)]!;
+  const end = letterIndex[END.charCodeAt(0)]!;
+  const sums = new Float64Array(C);
   return {
     of(word) {
       sums.fill(0);
-      let n = 0;
-      for (const gram of trigrams(word)) {
-        const t = termsOf(gram);
-        for (let c = 0; c < CLASSES.length; c++) sums[c]! += t[c]!;
-        n++;
+      // The trigrams of START START word END, as trigrams() cuts them.
+      let a = start;
+      let b = start;
+      const n = word.length + 1;
+      for (let k = 0; k < n; k++) {
+        const c = k < word.length ? letterIndex[word.charCodeAt(k)]! : end;
+        const at = termsAt(a, b, c);
+        for (let i = 0; i < C; i++) sums[i]! += terms[at + i]!;
+        a = b;
+        b = c;
       }
       // Mean log-probability per letter of the word under each class, against ordinary words.
       const asWord = sums[0]! / n;
