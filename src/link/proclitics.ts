@@ -29,3 +29,68 @@ export function readingsWithoutProclitics(key: string): Reading[] {
       out.push({ key: key.slice(p.length), letters: p.length });
   return out;
 }
+
+/** Whether a word may have a reading among some keys, answered without making the readings. */
+export interface ReadingFilter {
+  /** False when no reading of `word` (readingsWithoutProclitics) is one of the keys; true when one may be. */
+  mayMatch(word: string): boolean;
+}
+
+/** Bits of the filter: 128 KiB, so that a few thousand keys leave few false answers. */
+const FILTER_BITS = 1 << 20;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** FNV-1a over code units read from the last to the first: a suffix's hash extends to the left. */
+const extendLeft = (hash: number, code: number) => Math.imul(hash ^ code, FNV_PRIME);
+/** The most letters a proclitic (or a contracted article) takes off the front of a word. */
+const LONGEST_PROCLITIC = Math.max(
+  ...PROCLITICS.map((p) => p.length),
+  ...CONTRACTED_ARTICLE.map((c) => c.written.length),
+);
+const ARTICLE_CODES = [...ARTICLE].map((c) => c.charCodeAt(0)).reverse();
+
+/**
+ * A Bloom filter of `keys` read as readingsWithoutProclitics reads a word. Every reading is a suffix
+ * of the word, or the article before one (للأمم → الأمم), and the suffixes start within the first
+ * LONGEST_PROCLITIC letters: their hashes come out of one pass over the word from its end, with no
+ * reading sliced. Most words of news begin no name, and two bits cost less than a lookup of the
+ * whole word in a large table.
+ */
+export function readingFilter(keys: Iterable<string>): ReadingFilter {
+  const bits = new Uint32Array(FILTER_BITS >>> 5);
+  // Two bits a key, from the hash and from its bits mixed.
+  const first = (hash: number) => hash & (FILTER_BITS - 1);
+  const second = (hash: number) => Math.imul(hash ^ (hash >>> 16), 0x85ebca6b) >>> 12;
+  const set = (bit: number) => {
+    bits[bit >>> 5]! |= 1 << (bit & 31);
+  };
+  const isSet = (bit: number) => (bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  const has = (hash: number) => isSet(first(hash)) && isSet(second(hash));
+  for (const key of keys) {
+    let hash = FNV_OFFSET;
+    for (let i = key.length - 1; i >= 0; i--) hash = extendLeft(hash, key.charCodeAt(i));
+    set(first(hash));
+    set(second(hash));
+  }
+  /** suffixes[i]: the hash of word.slice(i), for i up to LONGEST_PROCLITIC. */
+  const suffixes = new Int32Array(LONGEST_PROCLITIC + 1);
+  return {
+    mayMatch(word) {
+      let hash = FNV_OFFSET;
+      for (let i = word.length - 1; i >= 0; i--) {
+        hash = extendLeft(hash, word.charCodeAt(i));
+        if (i <= LONGEST_PROCLITIC) suffixes[i] = hash;
+      }
+      if (has(hash)) return true;
+      for (const { written } of CONTRACTED_ARTICLE)
+        if (word.startsWith(written) && word.length > written.length + 1) {
+          let withArticle = suffixes[written.length]!;
+          for (const code of ARTICLE_CODES) withArticle = extendLeft(withArticle, code);
+          if (has(withArticle)) return true;
+        }
+      for (const p of PROCLITICS)
+        if (word.startsWith(p) && word.length > p.length + 1 && has(suffixes[p.length]!)) return true;
+      return false;
+    },
+  };
+}

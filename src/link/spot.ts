@@ -9,7 +9,7 @@ import type { Token } from '../core/doc.ts';
 import type { Entity } from '../kb/entity.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { tokenize } from '../text/tokens.ts';
-import { readingsWithoutProclitics } from './proclitics.ts';
+import { readingFilter, readingsWithoutProclitics } from './proclitics.ts';
 import { offsetAfterLetters } from './surface.ts';
 
 export interface Spot {
@@ -101,9 +101,10 @@ export function createSpotter(kb: KnowledgeBase, namesOf = arabicNames): Spotter
   const index = indexNames(kb, namesOf);
   // Every word token asks, with each of its readings: remembered per word, most words begin no name.
   const known = new BoundedMap<string, Candidates>(CACHE_LIMIT);
-  const endings = endingsOf(index.keys());
+  // Most words begin no name: the filter turns them away before the cache.
+  const filter = readingFilter(index.keys());
   const candidatesOf = (norm: string): Candidates => {
-    if (norm.length >= 2 && !endings.has(norm)) return NO_CANDIDATES;
+    if (!filter.mayMatch(norm)) return NO_CANDIDATES;
     let candidates = known.get(norm);
     if (!candidates) {
       const found = readingsWithoutProclitics(norm).flatMap(({ key, letters }) => {
@@ -125,26 +126,6 @@ export function createSpotter(kb: KnowledgeBase, namesOf = arabicNames): Spotter
     }
     return spots;
   };
-}
-
-/** A bit set of the last two letters of keys; 10 bits of each code, so foreign letters only share bits. */
-interface Endings {
-  has(word: string): boolean;
-}
-
-const endingBit = (word: string) =>
-  ((word.charCodeAt(word.length - 2) & 0x3ff) << 10) | (word.charCodeAt(word.length - 1) & 0x3ff);
-
-/**
- * The last two letters of the name keys, for turning words away before the cache. Every reading of
- * readingsWithoutProclitics keeps at least two letters and ends as the word does, so a word of two
- * letters or more whose ending no key of two or more has begins no name. Most words of news begin
- * no demonym, and a bit costs less than the cache's lookup of the whole word.
- */
-function endingsOf(keys: Iterable<string>): Endings {
-  const bits = new Uint32Array(1 << 15);
-  for (const key of keys) if (key.length >= 2) bits[endingBit(key) >>> 5]! |= 1 << (endingBit(key) & 31);
-  return { has: (word) => (bits[endingBit(word) >>> 5]! & (1 << (endingBit(word) & 31))) !== 0 };
 }
 
 function longestAt(
