@@ -9,7 +9,23 @@
  * nothing is left; such a word is not indexed.
  */
 export function indexTerm(stem: string): string {
-  return stem.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+  // Most stems are Arabic letters only, which the rule keeps as they are: a check of their codes costs
+  // a fraction of the replacement (every word of every article is indexed).
+  return isKeptAsIs(stem) ? stem : stem.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+}
+
+/** Whether `s` is made of letters and digits lower-casing leaves alone: Arabic letters, 0–9, a–z. */
+function isKeptAsIs(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const kept =
+      (c >= 0x0621 && c <= 0x063a) ||
+      (c >= 0x0641 && c <= 0x064a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x61 && c <= 0x7a);
+    if (!kept) return false;
+  }
+  return true;
 }
 
 /**
