@@ -31,6 +31,8 @@ export type QuoteInput = Pick<Doc, 'article' | 'tokens' | 'sentences' | 'mention
 };
 
 const FINAL_KEYS = new Set([...SENTENCE_FINAL].map(matchKey));
+const WAW = 0x648;
+const FA = 0x641;
 /** Punctuation that may separate two clauses of one sentence. */
 const CLAUSE_PUNCT = new Set([',', ';', '–', '—'].map(matchKey));
 
@@ -49,6 +51,8 @@ export class QuoteContext {
   /** Per token: the mentions that end inside it, and whether some mention covers any of it. */
   private readonly ending: Mention[][];
   private readonly covered: Uint8Array;
+  /** conjStripped by token, filled as asked: the cue finder asks up to five times a word. */
+  private readonly stripped: (string | undefined)[];
 
   constructor(doc: QuoteInput) {
     this.text = doc.article.text;
@@ -60,6 +64,7 @@ export class QuoteContext {
       .sort((a, b) => a.start - b.start);
     this.ending = doc.tokens.map(() => []);
     this.covered = new Uint8Array(doc.tokens.length);
+    this.stripped = new Array(doc.tokens.length);
     for (const m of this.mentions) {
       const first = this.tokenAt(m.start);
       const last = this.tokenAt(m.end - 1);
@@ -180,8 +185,13 @@ export class QuoteContext {
 
   /** The key less a leading و or ف, whatever the segmentation says (cue words are checked against lists). */
   conjStripped(i: number): string {
+    const known = this.stripped[i];
+    if (known !== undefined) return known;
     const key = this.key(i);
-    return /^[وف]/.test(key) ? key.slice(1) : key;
+    const first = key.charCodeAt(0);
+    const stripped = first === WAW || first === FA ? key.slice(1) : key;
+    if (i >= 0 && i < this.stripped.length) this.stripped[i] = stripped;
+    return stripped;
   }
 
   /** Offset just past the first letter of token `i` and its marks: after the و of وقال, the ل of لسيرغي. */
