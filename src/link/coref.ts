@@ -7,7 +7,7 @@
 import type { Token } from '../core/doc.ts';
 import type { RoleName } from '../kb/entity.ts';
 import type { Draft } from './link.ts';
-import { readingsWithoutProclitics } from './proclitics.ts';
+import { readingFilter, readingsWithoutProclitics } from './proclitics.ts';
 import { offsetAfterLetters } from './surface.ts';
 import { variantKey } from './variant-key.ts';
 
@@ -19,12 +19,8 @@ const BARE_OFFICES: ReadonlyMap<string, RoleName> = new Map([
   ['الرئيسه', 'head_of_state'],
 ]);
 
-/**
- * How a bare office may end the written word: a reading of readingsWithoutProclitics is the word less
- * a prefix, or ال before the rest of a contracted لل. A word ending in none is no bare office, and
- * its readings need not be built.
- */
-const OFFICE_ENDINGS = [...BARE_OFFICES.keys()].map((key) => key.replace(/^ال/, ''));
+/** Whether a word may be a bare office: most words are not, and their readings need not be built. */
+const bareOfficeWords = readingFilter(BARE_OFFICES.keys());
 
 type ProvisionalId = (type: Draft['type'], name: string) => string;
 
@@ -130,7 +126,7 @@ function bareOffices(drafts: readonly Draft[], text: string, tokens: readonly To
       }
     }
     if (token.kind !== 'word' || covered[i]) return;
-    if (!OFFICE_ENDINGS.some((ending) => token.norm.endsWith(ending))) return;
+    if (!bareOfficeWords.mayMatch(token.norm)) return;
     const reading = readingsWithoutProclitics(token.norm).find((r) => BARE_OFFICES.has(r.key));
     if (!reading || personFirst.has(i + 1)) return;
     const best = tallies.get(BARE_OFFICES.get(reading.key)!)!.best;

@@ -5,7 +5,7 @@
 
 import type { Token } from '../core/doc.ts';
 import type { RoleName } from '../kb/entity.ts';
-import { readingsWithoutProclitics } from './proclitics.ts';
+import { readingFilter, readingsWithoutProclitics } from './proclitics.ts';
 import { offsetAfterLetters } from './surface.ts';
 
 /** How a head phrase names its state: by a demonym after it (الروسي) or a country name (روسيا). */
@@ -41,14 +41,8 @@ const OFFICES: readonly OfficePattern[] = [
   { words: ['امير'], role: 'head_of_state', by: 'country' },
 ];
 
-/**
- * How an office's first word may end the written word: every reading of readingsWithoutProclitics
- * is the word less a prefix, or ال before the rest of a contracted لل, so a word ending in none of
- * these starts no office. Nearly every word of news ends in none, and its readings need not be built.
- */
-const HEAD_ENDINGS = [...new Set(OFFICES.map(({ words }) => words[0]!.replace(/^ال/, '')))];
-
-const mayStartOffice = (norm: string) => HEAD_ENDINGS.some((ending) => norm.endsWith(ending));
+/** Whether a word may start an office: nearly every word of news does not, and its readings need not be built. */
+const officeHeads = readingFilter(OFFICES.map(({ words }) => words[0]!));
 
 /** What the caller knows about the words after a head: the state a demonym or country name there names. */
 export interface StateAt {
@@ -88,7 +82,7 @@ function officeAt(
   state: StateAt,
 ): OfficePhrase | undefined {
   const first = tokens[i]!;
-  if (first.kind !== 'word' || !mayStartOffice(first.norm)) return undefined;
+  if (first.kind !== 'word' || !officeHeads.mayMatch(first.norm)) return undefined;
   for (const reading of readingsWithoutProclitics(first.norm)) {
     for (const { words, role, by } of OFFICES) {
       if (words[0] !== reading.key) continue;
