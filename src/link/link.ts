@@ -14,6 +14,7 @@ import {
   type EntityType,
   type LinkVia,
   type Mention,
+  type Token,
   wordSegments,
 } from '../core/doc.ts';
 import { RangeCover } from '../core/span-index.ts';
@@ -80,10 +81,7 @@ export function createLinker(kb: KnowledgeBase, options: LinkerOptions = {}) {
 
   return (doc: LinkInput): Linked => {
     const { text } = doc.article;
-    // Filled in a loop: a pair array per token cost more than the map itself.
-    const tokenAt = new Map<number, number>();
-    for (let i = 0; i < doc.tokens.length; i++) tokenAt.set(doc.tokens[i]!.start, i);
-    const ner = doc.mentions.map((m) => ({ m, first: tokenAt.get(m.start)!, end: tokenEnd(doc, m.end) }));
+    const ner = doc.mentions.map((m) => ({ m, first: tokenStart(doc, m.start), end: tokenEnd(doc, m.end) }));
     const nerCover = new RangeCover(doc.tokens.length, ner);
     const overlapsNer = (s: Spot) => nerCover.overlaps(s.first, s.end);
     const found = spotNames(text, doc.tokens);
@@ -170,16 +168,26 @@ export function createLinker(kb: KnowledgeBase, options: LinkerOptions = {}) {
   };
 }
 
-/** One past the token where a mention ending at `end` ends: the first token ending at or after it (binary search). */
-function tokenEnd(doc: LinkInput, end: number): number {
+/** A mention's first token: the first that starts at `start` or after it. */
+const tokenStart = (doc: LinkInput, start: number) => firstTokenWhere(doc, (t) => t.start >= start);
+
+/** One past the token where a mention ending at `end` ends: the first token ending at or after it. */
+const tokenEnd = (doc: LinkInput, end: number) =>
+  Math.min(
+    firstTokenWhere(doc, (t) => t.end >= end),
+    doc.tokens.length - 1,
+  ) + 1;
+
+/** The first token for which `reached` holds, where it holds for every token after it too (binary search). */
+function firstTokenWhere(doc: LinkInput, reached: (t: Token) => boolean): number {
   let lo = 0;
   let hi = doc.tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.end >= end) hi = mid;
+    if (reached(doc.tokens[mid]!)) hi = mid;
     else lo = mid + 1;
   }
-  return Math.min(lo, doc.tokens.length - 1) + 1;
+  return lo;
 }
 
 /** The mention's start past a leading conjunction or preposition (ومناتساكان → مناتساكان). */
