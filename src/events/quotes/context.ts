@@ -31,6 +31,7 @@ export type QuoteInput = Pick<Doc, 'article' | 'tokens' | 'sentences' | 'mention
 };
 
 const FINAL_KEYS = new Set([...SENTENCE_FINAL].map(matchKey));
+const NO_MENTIONS: readonly Mention[] = Object.freeze([]);
 const WAW = 0x648;
 const FA = 0x641;
 /** Punctuation that may separate two clauses of one sentence. */
@@ -49,7 +50,7 @@ export class QuoteContext {
   readonly states: ReadonlySet<string>;
   private readonly words: Doc['words'] | undefined;
   /** Per token: the mentions that end inside it, and whether some mention covers any of it. */
-  private readonly ending: Mention[][];
+  private readonly ending: (Mention[] | undefined)[];
   private readonly covered: Uint8Array;
   /** conjStripped by token, filled as asked: the cue finder asks up to five times a word. */
   private readonly stripped: (string | undefined)[];
@@ -62,14 +63,16 @@ export class QuoteContext {
     this.mentions = doc.mentions
       .filter((m) => m.entity !== null && !(m.type === 'PER' && insideName.has(m)))
       .sort((a, b) => a.start - b.start);
-    this.ending = doc.tokens.map(() => []);
+    // Most tokens end no mention: an array only where one does.
+    this.ending = new Array(doc.tokens.length);
     this.covered = new Uint8Array(doc.tokens.length);
     this.stripped = new Array(doc.tokens.length);
     for (const m of this.mentions) {
       const first = this.tokenAt(m.start);
       const last = this.tokenAt(m.end - 1);
       if (first < 0 || last < 0) continue;
-      this.ending[last]!.push(m);
+      this.ending[last] ??= [];
+      this.ending[last].push(m);
       this.covered.fill(1, first, last + 1);
     }
     this.states = new Set(
@@ -257,7 +260,7 @@ export class QuoteContext {
 
   /** The mentions that end inside token `i`. */
   mentionsEndingIn(i: number): readonly Mention[] {
-    return this.ending[i] ?? [];
+    return this.ending[i] ?? NO_MENTIONS;
   }
 
   /** Whether a linked mention covers some of token `i`. */
