@@ -12,6 +12,20 @@ const CONTRACTED_ARTICLE = [
 ];
 const ARTICLE = 'ال';
 
+/**
+ * Every way a written word may begin with proclitics, in the order its readings come: what the word
+ * begins with, and whether the reading is the article before the rest (للأمم → الأمم) or the rest.
+ * The one definition both readingsWithoutProclitics and readingFilter read.
+ */
+const CUTS: readonly { readonly written: string; readonly article: boolean; readonly letters: number }[] = [
+  ...CONTRACTED_ARTICLE.map(({ written, letters }) => ({ written, article: true, letters })),
+  ...PROCLITICS.map((p) => ({ written: p, article: false, letters: p.length })),
+];
+
+/** Whether a word begins with `written` and keeps at least two letters after it. */
+const cutApplies = (word: string, written: string) =>
+  word.startsWith(written) && word.length > written.length + 1;
+
 export interface Reading {
   readonly key: string;
   /** Letters of the written word that the proclitics took. */
@@ -21,12 +35,9 @@ export interface Reading {
 /** The key itself, then each reading without proclitics that leaves at least two letters. */
 export function readingsWithoutProclitics(key: string): Reading[] {
   const out: Reading[] = [{ key, letters: 0 }];
-  for (const { written, letters } of CONTRACTED_ARTICLE)
-    if (key.startsWith(written) && key.length > written.length + 1)
-      out.push({ key: ARTICLE + key.slice(written.length), letters });
-  for (const p of PROCLITICS)
-    if (key.startsWith(p) && key.length > p.length + 1)
-      out.push({ key: key.slice(p.length), letters: p.length });
+  for (const { written, article, letters } of CUTS)
+    if (cutApplies(key, written))
+      out.push({ key: (article ? ARTICLE : '') + key.slice(written.length), letters });
   return out;
 }
 
@@ -47,15 +58,10 @@ const FNV_PRIME = 0x01000193;
 /** FNV-1a over code units read from the last to the first: a suffix's hash extends to the left. */
 const extendLeft = (hash: number, code: number) => Math.imul(hash ^ code, FNV_PRIME);
 /** The most letters a proclitic (or a contracted article) takes off the front of a word. */
-const LONGEST_PROCLITIC = Math.max(
-  ...PROCLITICS.map((p) => p.length),
-  ...CONTRACTED_ARTICLE.map((c) => c.written.length),
-);
+const LONGEST_PROCLITIC = Math.max(...CUTS.map((c) => c.written.length));
 const ARTICLE_CODES = [...ARTICLE].map((c) => c.charCodeAt(0)).reverse();
 /** The letters a proclitic or a contracted article begins with: a word that begins otherwise is its only reading. */
-const PROCLITIC_STARTS = new Set(
-  [...PROCLITICS, ...CONTRACTED_ARTICLE.map((c) => c.written)].map((p) => p.charCodeAt(0)),
-);
+const PROCLITIC_STARTS = new Set(CUTS.map((c) => c.written.charCodeAt(0)));
 
 /**
  * A Bloom filter of `keys` read as readingsWithoutProclitics reads a word. Every reading is a suffix
@@ -95,14 +101,12 @@ export function readingFilter(keys: Iterable<string>): ReadingFilter {
       }
       if (has(hash)) return true;
       if (!PROCLITIC_STARTS.has(word.charCodeAt(0))) return false;
-      for (const { written } of CONTRACTED_ARTICLE)
-        if (word.startsWith(written) && word.length > written.length + 1) {
-          let withArticle = suffixes[written.length]!;
-          for (const code of ARTICLE_CODES) withArticle = extendLeft(withArticle, code);
-          if (has(withArticle)) return true;
-        }
-      for (const p of PROCLITICS)
-        if (word.startsWith(p) && word.length > p.length + 1 && has(suffixes[p.length]!)) return true;
+      for (const { written, article } of CUTS) {
+        if (!cutApplies(word, written)) continue;
+        let reading = suffixes[written.length]!;
+        if (article) for (const code of ARTICLE_CODES) reading = extendLeft(reading, code);
+        if (has(reading)) return true;
+      }
       return false;
     },
   };
