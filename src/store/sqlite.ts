@@ -32,8 +32,9 @@ export interface SqliteOptions {
    * - the write-ahead log is copied back into the database (a checkpoint) every 64 MiB instead of
    *   every 4: a page that every batch changes (a busy entity's counts) is copied once, not 16 times;
    * - the page cache is half a search's (BULK_WRITE_CACHE_KIB).
-   * `npm run bench:save` (4,000 analysed SaudiNewsNet articles in batches of 128): 1.15 against
-   * 1.46 ms of CPU an article opened without it; about three quarters of the gain is the journals'.
+   * `npm run bench:save` (4,000 analysed SaudiNewsNet articles in batches of 128): 1.07 against
+   * 1.37 ms of CPU an article opened without it (1.15 against 1.46 with the 64 MiB cache before);
+   * about three quarters of the gain is the journals'.
    */
   readonly bulkWrite?: boolean;
 }
