@@ -356,6 +356,16 @@ const BUSY_COOCCURRENCES = `
 DELETE FROM cooccurrences WHERE entity_id IN (SELECT entity_id FROM entity_counts WHERE articles < 20);
 `;
 
+// 6. The indexes a bulk load into an empty SQLite store drops, to build at its end, with the SQL
+//    that builds them (sqlite-deferred-indexes.ts): a load killed half-way leaves them here. The
+//    same table on PostgreSQL, where nothing defers its indexes yet, keeps the schemas alike.
+const DEFERRED_INDEXES = `
+CREATE TABLE deferred_indexes (
+  name TEXT PRIMARY KEY,
+  sql TEXT NOT NULL
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core tables', sql: CORE },
   { version: 2, name: 'search index', sql: { sqlite: SEARCH_SQLITE, postgres: SEARCH_POSTGRES } },
@@ -366,6 +376,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 4, name: 'read paths', sql: { sqlite: READ_PATHS_SQLITE, postgres: READ_PATHS_POSTGRES } },
   { version: 5, name: 'co-occurrences of busy entities', sql: BUSY_COOCCURRENCES },
+  { version: 6, name: 'deferred indexes', sql: DEFERRED_INDEXES },
 ];
 
 export function migrationSql(migration: Migration, dialect: Dialect): string {

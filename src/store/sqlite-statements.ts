@@ -31,6 +31,7 @@ export function prepareStatements(db: Database) {
       'SELECT id FROM articles WHERE id = ? OR content_hash = ?',
     ),
     hasArticle: db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?'),
+    anyArticle: db.prepare<[], { one: number }>('SELECT 1 AS one FROM articles LIMIT 1'),
     insertArticle: db.prepare<[ArticleRow]>(
       `INSERT INTO articles (id, content_hash, language, source, url, title, published_at, text, simhash,
          duplicate_of, analysis, added_at)

@@ -12,6 +12,7 @@ import type { Repository, SaveArticleInput, SaveOutcome, SaveResult } from './re
 import { type ArticleRecords, articleRecords, entityFromRow, storedArticle } from './rows.ts';
 import { checkMaxDistance, EMPTY_STATS, LATEST_SCHEMA, nearest, notMigrated } from './shared.ts';
 import { simhashBands } from './simhash.ts';
+import { deferIndexes, restoreIndexes } from './sqlite-deferred-indexes.ts';
 import { migrateSqlite, sqliteSchemaVersion } from './sqlite-migrate.ts';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements.ts';
 
@@ -31,7 +32,9 @@ export interface SqliteOptions {
    *   still journal to files;
    * - the write-ahead log is copied back into the database (a checkpoint) every 64 MiB instead of
    *   every 4: a page that every batch changes (a busy entity's counts) is copied once, not 16 times;
-   * - the page cache is half a search's (BULK_WRITE_CACHE_KIB).
+   * - the page cache is half a search's (BULK_WRITE_CACHE_KIB);
+   * - into a store with no article yet, the indexes only reads use are built when the store is
+   *   closed, not kept up row by row (sqlite-deferred-indexes.ts).
    * `npm run bench:save` (4,000 analysed SaudiNewsNet articles in batches of 128): 1.07 against
    * 1.37 ms of CPU an article opened without it (1.15 against 1.46 with the 64 MiB cache before);
    * about three quarters of the gain is the journals'.
@@ -42,8 +45,8 @@ export interface SqliteOptions {
 /** The page cache of a store, in KiB: a search's full-text pages stay warm. */
 const CACHE_KIB = 65_536;
 /**
- * The page cache of a store opened for bulk writing, in KiB: writes touch the right edges of the
- * indexes, not the whole of them. Half the size writes as fast (bench:save, 3,900 articles, two
+ * The page cache of a store opened for bulk writing, in KiB: a commit writes the pages it changed
+ * whatever the cache holds, and what a batch reads is mostly its own rows. Half the size writes as fast (bench:save, 3,900 articles, two
  * runs each: 1.08 and 1.07 ms of CPU an article, against 1.06 and 1.13 at 64 MiB) and leaves the
  * ingest's memory to the workers' heaps (pool.ts HEAP_GROWING_PERCENT).
  */
@@ -157,6 +160,18 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
     return results;
   });
 
+  // A bulk load into an empty store builds the read paths' indexes when it closes
+  // (sqlite-deferred-indexes.ts); into a store with articles, the indexes are kept up row by row.
+  let firstSave = options.bulkWrite === true;
+  let deferredIndexes = false;
+  const beforeFirstSave = () => {
+    if (!firstSave) return;
+    firstSave = false;
+    if (st().anyArticle.get() !== undefined) return;
+    deferIndexes(db);
+    deferredIndexes = true;
+  };
+
   return {
     async migrate() {
       // A migration may change whole tables: its journals go to files, whatever bulkWrite says.
@@ -167,19 +182,24 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
       } finally {
         db.pragma(`temp_store = ${tempStore}`);
       }
+      // What a bulk load killed half-way left unbuilt.
+      restoreIndexes(db);
       if (applied.length > 0) ownCommits++;
       statements = undefined;
       return applied;
     },
     async close() {
+      if (deferredIndexes) restoreIndexes(db);
       db.close();
     },
     async saveArticle(input) {
+      beforeFirstSave();
       const outcome = save.immediate(input);
       if (outcome === 'added') ownCommits++;
       return outcome;
     },
     async saveArticles(inputs) {
+      beforeFirstSave();
       const results = saveAll.immediate(inputs);
       if (results.some((r) => r.ok && r.outcome === 'added')) ownCommits++;
       return results;

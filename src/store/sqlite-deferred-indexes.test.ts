@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import type { Doc } from '../core/doc.ts';
+import { createAnalyzer } from '../pipeline/analyze.ts';
+import { openSqliteRepository } from './sqlite.ts';
+import { DEFERRABLE_INDEXES } from './sqlite-deferred-indexes.ts';
+import { prepareStatements } from './sqlite-statements.ts';
+
+const analyze = createAnalyzer();
+const docs: Doc[] = [
+  'التقى وزير الخارجية الروسي سيرغي لافروف نظيره الإيراني في موسكو.',
+  'ندد الرئيس الفرنسي إيمانويل ماكرون بالهجوم الذي استهدف قرية في جنوب لبنان.',
+  'قال لافروف إن روسيا ترفض العقوبات الأمريكية الجديدة.',
+].map((text, i) => analyze({ text, id: `a${i}`, publishedAt: `2024-04-1${i}` }));
+const input = (doc: Doc) => ({ doc, language: 'ar', contentHash: doc.article.id, source: 'test' });
+
+const dir = mkdtempSync(join(tmpdir(), 'marsad-deferred-'));
+let files = 0;
+const newPath = () => join(dir, `store-${++files}.db`);
+
+/** Every index of the file, as (name, sql), sorted. */
+function indexes(path: string): string[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db
+      .prepare<[], { name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+      )
+      .all()
+      .map((r) => `${r.name}: ${r.sql}`);
+  } finally {
+    db.close();
+  }
+}
+
+/** The names in deferred_indexes. */
+function deferred(path: string): string[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db
+      .prepare<[], { name: string }>('SELECT name FROM deferred_indexes ORDER BY name')
+      .all()
+      .map((r) => r.name);
+  } finally {
+    db.close();
+  }
+}
+
+async function migratedPath(): Promise<string> {
+  const path = newPath();
+  const store = openSqliteRepository(path);
+  await store.migrate();
+  await store.close();
+  return path;
+}
+
+describe('indexes a bulk load builds at its end', () => {
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('every deferrable index is one the migrations make', async () => {
+    const names = indexes(await migratedPath()).map((i) => i.slice(0, i.indexOf(':')));
+    for (const name of DEFERRABLE_INDEXES) assert.ok(names.includes(name), name);
+  });
+
+  test('no statement that saves an article reads one, so saving without them does the same work', async () => {
+    const db = new Database(await migratedPath());
+    try {
+      // anyArticle is asked once, before anything is deferred.
+      const {
+        search: _,
+        reads: __,
+        stats: ___,
+        getArticle,
+        getEntity,
+        entityCounts,
+        anyArticle,
+        ...writes
+      } = prepareStatements(db);
+      assert.ok(Object.keys(writes).length >= 15, Object.keys(writes).join(' '));
+      for (const [name, statement] of Object.entries(writes)) {
+        const plan = db
+          .prepare(`EXPLAIN QUERY PLAN ${statement.source}`)
+          .all(...planArguments(statement.source))
+          .map((row) => (row as { detail: string }).detail)
+          .join(' | ');
+        for (const index of DEFERRABLE_INDEXES)
+          assert.ok(!new RegExp(`\\b${index}\\b`).test(plan), `${name} reads ${index}: ${plan}`);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  test('into an empty store: missing while it loads, recorded, and built when it closes', async () => {
+    const path = await migratedPath();
+    const before = indexes(path);
+    const store = openSqliteRepository(path, { bulkWrite: true });
+    await store.migrate();
+    const results = await store.saveArticles(docs.slice(0, 2).map(input));
+    assert.deepEqual(
+      results.map((r) => r.ok && r.outcome),
+      ['added', 'added'],
+    );
+    assert.deepEqual(deferred(path), [...DEFERRABLE_INDEXES].sort());
+    assert.deepEqual(
+      indexes(path).filter((i) => DEFERRABLE_INDEXES.some((name) => i.startsWith(`${name}:`))),
+      [],
+    );
+    assert.equal(await store.saveArticle(input(docs[2]!)), 'added');
+    await store.close();
+    assert.deepEqual(indexes(path), before, 'the same indexes, built from the same SQL');
+    assert.deepEqual(deferred(path), []);
+  });
+
+  test('a load killed half-way: whoever migrates the store next builds what it left', async () => {
+    const path = await migratedPath();
+    const before = indexes(path);
+    const killed = openSqliteRepository(path, { bulkWrite: true });
+    await killed.migrate();
+    await killed.saveArticles([input(docs[0]!)]);
+    // The first handle is never closed, as after kill -9; a second one opens the file.
+    const next = openSqliteRepository(path);
+    assert.deepEqual(await next.migrate(), []);
+    assert.deepEqual(indexes(path), before);
+    assert.deepEqual(deferred(path), []);
+    assert.equal((await next.stats()).articles, 1);
+    await next.close();
+    await killed.close();
+    assert.deepEqual(indexes(path), before);
+  });
+
+  test('into a store that has articles, every index is kept up as rows are written', async () => {
+    const path = await migratedPath();
+    const before = indexes(path);
+    const first = openSqliteRepository(path);
+    await first.migrate();
+    await first.saveArticle(input(docs[0]!));
+    await first.close();
+    const bulk = openSqliteRepository(path, { bulkWrite: true });
+    await bulk.migrate();
+    await bulk.saveArticles(docs.slice(1).map(input));
+    assert.deepEqual(indexes(path), before);
+    assert.deepEqual(deferred(path), []);
+    await bulk.close();
+  });
+
+  test('a store opened as other commands open theirs defers nothing', async () => {
+    const path = await migratedPath();
+    const before = indexes(path);
+    const store = openSqliteRepository(path);
+    await store.migrate();
+    await store.saveArticles(docs.map(input));
+    assert.deepEqual(indexes(path), before);
+    await store.close();
+  });
+});
+
+/** Values for a statement's parameters, to plan it: named ones by name, else positional. */
+function planArguments(sql: string): unknown[] {
+  const named = [...sql.matchAll(/@(\w+)/g)].map((m) => m[1]!);
+  if (named.length > 0) return [Object.fromEntries(named.map((n) => [n, 'x']))];
+  return [...sql.matchAll(/\?/g)].map(() => 'x');
+}
