@@ -356,11 +356,12 @@ const BUSY_COOCCURRENCES = `
 DELETE FROM cooccurrences WHERE entity_id IN (SELECT entity_id FROM entity_counts WHERE articles < 20);
 `;
 
-// 6. The indexes a bulk load into an empty SQLite store drops, to build at its end, with the SQL
-//    that builds them (sqlite-deferred-indexes.ts): a load killed half-way leaves them here. The
-//    same table on PostgreSQL, where nothing defers its indexes yet, keeps the schemas alike.
-const DEFERRED_INDEXES = `
-CREATE TABLE deferred_indexes (
+// 6. What a bulk load into an empty SQLite store leaves to its end (sqlite-bulk-load.ts): the pair
+//    counts, the indexes only reads use. Each step is kept with its SQL, so that a load killed
+//    half-way leaves it here for the next migrate. The same table on PostgreSQL, where nothing is
+//    deferred yet, keeps the schemas alike.
+const DEFERRED_WORK = `
+CREATE TABLE deferred_work (
   name TEXT PRIMARY KEY,
   sql TEXT NOT NULL
 );
@@ -376,7 +377,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 4, name: 'read paths', sql: { sqlite: READ_PATHS_SQLITE, postgres: READ_PATHS_POSTGRES } },
   { version: 5, name: 'co-occurrences of busy entities', sql: BUSY_COOCCURRENCES },
-  { version: 6, name: 'deferred indexes', sql: DEFERRED_INDEXES },
+  { version: 6, name: 'deferred work of bulk loads', sql: DEFERRED_WORK },
 ];
 
 export function migrationSql(migration: Migration, dialect: Dialect): string {

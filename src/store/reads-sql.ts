@@ -16,7 +16,7 @@
 
 import type { Dialect } from './migrations.ts';
 import type { EntityRow } from './rows.ts';
-import { COOCCURRENCE_MIN_ARTICLES, OTHERS_IN_ARTICLE } from './summaries.ts';
+import { OTHERS_IN_ARTICLE } from './summaries.ts';
 
 /** The type PostgreSQL must be told for each named value (it cannot infer one from `@x IS NULL`). */
 export const READ_PARAM_TYPES: Readonly<Record<string, 'text' | 'integer'>> = {
@@ -285,7 +285,8 @@ function plainSql(dialect: Dialect) {
       GROUP BY published_at ORDER BY published_at`,
 
     // The entity's partners, cut, then named: from the pair counts saving keeps (cooccurrences) for an
-    // entity in COOCCURRENCE_MIN_ARTICLES articles or more, else from its few articles.
+    // entity in COOCCURRENCE_MIN_ARTICLES articles or more, else from its few articles; and from its
+    // articles too while a bulk load has yet to count them (sqlite-bulk-load.ts).
     cooccurring: `WITH top AS MATERIALIZED (
         SELECT pairs.other_id, pairs.articles FROM (
           SELECT c.other_id, c.articles FROM cooccurrences c WHERE c.entity_id = @id
@@ -294,7 +295,7 @@ function plainSql(dialect: Dialect) {
           FROM article_entities mine
             ${OTHERS_IN_ARTICLE}
           WHERE mine.entity_id = @id
-            AND (SELECT articles FROM entity_counts WHERE entity_id = @id) < ${COOCCURRENCE_MIN_ARTICLES}
+            AND NOT EXISTS (SELECT 1 FROM cooccurrences c WHERE c.entity_id = @id)
           GROUP BY other.entity_id) pairs
         ORDER BY pairs.articles DESC, pairs.other_id COLLATE ${bytes} LIMIT @limit)
       SELECT e.*, top.articles AS article_count

@@ -12,7 +12,7 @@ import type { Repository, SaveArticleInput, SaveOutcome, SaveResult } from './re
 import { type ArticleRecords, articleRecords, entityFromRow, storedArticle } from './rows.ts';
 import { checkMaxDistance, EMPTY_STATS, LATEST_SCHEMA, nearest, notMigrated } from './shared.ts';
 import { simhashBands } from './simhash.ts';
-import { deferIndexes, restoreIndexes } from './sqlite-deferred-indexes.ts';
+import { deferWork, finishDeferredWork } from './sqlite-bulk-load.ts';
 import { migrateSqlite, sqliteSchemaVersion } from './sqlite-migrate.ts';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements.ts';
 
@@ -33,8 +33,9 @@ export interface SqliteOptions {
    * - the write-ahead log is copied back into the database (a checkpoint) every 64 MiB instead of
    *   every 4: a page that every batch changes (a busy entity's counts) is copied once, not 16 times;
    * - the page cache is half a search's (BULK_WRITE_CACHE_KIB);
-   * - into a store with no article yet, the indexes only reads use are built when the store is
-   *   closed, not kept up row by row (sqlite-deferred-indexes.ts).
+   * - into a store with no article yet, the busy entities' co-occurrences are counted and the
+   *   indexes only reads use are built when the store is closed, not kept up article by article
+   *   (sqlite-bulk-load.ts).
    * `npm run bench:save` (4,000 analysed SaudiNewsNet articles in batches of 128): 1.07 against
    * 1.37 ms of CPU an article opened without it (1.15 against 1.46 with the 64 MiB cache before);
    * about three quarters of the gain is the journals'.
@@ -82,6 +83,18 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
   // counted here (dataVersion).
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   let ownCommits = 0;
+  // A bulk load into an empty store counts co-occurrences and builds the read paths' indexes when it
+  // closes (sqlite-bulk-load.ts); into a store with articles, they are kept up article by article.
+  let firstSave = options.bulkWrite === true;
+  let deferred = false;
+  const beforeFirstSave = () => {
+    if (!firstSave) return;
+    firstSave = false;
+    if (st().anyArticle.get() !== undefined) return;
+    deferWork(db);
+    deferred = true;
+  };
+
   /** Writes an article's rows but its search rows (writeSearch); runs inside a transaction. */
   const write = (records: ArticleRecords): SaveOutcome => {
     const s = st();
@@ -98,8 +111,10 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
     // The summaries of migration 4, from the rows above (summaries.ts).
     const article_id = records.article.id;
     s.addEntityCounts.run({ article_id });
-    s.addCooccurrencesReached.run({ article_id });
-    s.addCooccurrences.run({ article_id });
+    if (!deferred) {
+      s.addCooccurrencesReached.run({ article_id });
+      s.addCooccurrences.run({ article_id });
+    }
     s.addEventDyads.run({ article_id });
     for (const entity_id of newEntities) s.addEventDyadsNaming.run({ entity_id });
     return 'added';
@@ -160,18 +175,6 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
     return results;
   });
 
-  // A bulk load into an empty store builds the read paths' indexes when it closes
-  // (sqlite-deferred-indexes.ts); into a store with articles, the indexes are kept up row by row.
-  let firstSave = options.bulkWrite === true;
-  let deferredIndexes = false;
-  const beforeFirstSave = () => {
-    if (!firstSave) return;
-    firstSave = false;
-    if (st().anyArticle.get() !== undefined) return;
-    deferIndexes(db);
-    deferredIndexes = true;
-  };
-
   return {
     async migrate() {
       // A migration may change whole tables: its journals go to files, whatever bulkWrite says.
@@ -182,14 +185,14 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
       } finally {
         db.pragma(`temp_store = ${tempStore}`);
       }
-      // What a bulk load killed half-way left unbuilt.
-      restoreIndexes(db);
+      // What a bulk load killed half-way left undone.
+      finishDeferredWork(db);
       if (applied.length > 0) ownCommits++;
       statements = undefined;
       return applied;
     },
     async close() {
-      if (deferredIndexes) restoreIndexes(db);
+      if (deferred) finishDeferredWork(db);
       db.close();
     },
     async saveArticle(input) {

@@ -60,6 +60,20 @@ export const ADD_COOCCURRENCES_REACHED = `INSERT INTO cooccurrences (entity_id, 
   ON CONFLICT (entity_id, other_id) DO UPDATE SET articles = excluded.articles`;
 
 /**
+ * The pairs of every entity in COOCCURRENCE_MIN_ARTICLES articles or more, counted afresh over all
+ * stored articles: what ADD_COOCCURRENCES_REACHED and ADD_COOCCURRENCES would have kept, for a bulk
+ * load that counts them once at its end (sqlite-bulk-load.ts).
+ */
+export const COUNT_COOCCURRENCES = `DELETE FROM cooccurrences;
+INSERT INTO cooccurrences (entity_id, other_id, articles)
+  SELECT mine.entity_id, other.entity_id, COUNT(*)
+  FROM entity_counts counted
+    JOIN article_entities mine ON mine.entity_id = counted.entity_id
+    ${OTHERS_IN_ARTICLE}
+  WHERE counted.articles >= ${COOCCURRENCE_MIN_ARTICLES}
+  GROUP BY mine.entity_id, other.entity_id`;
+
+/**
  * The (actor country, recipient country) pairs of `events` (a SELECT of event ids) that event_dyads
  * lacks. A side's country is its own id when that is a country's, else its stored entity's country;
  * an argument with no entity row has none, until an entity row for it is saved.

@@ -7,8 +7,9 @@ import Database from 'better-sqlite3';
 import type { Doc } from '../core/doc.ts';
 import { createAnalyzer } from '../pipeline/analyze.ts';
 import { openSqliteRepository } from './sqlite.ts';
-import { DEFERRABLE_INDEXES } from './sqlite-deferred-indexes.ts';
+import { DEFERRABLE_INDEXES } from './sqlite-bulk-load.ts';
 import { prepareStatements } from './sqlite-statements.ts';
+import { COOCCURRENCE_MIN_ARTICLES } from './summaries.ts';
 
 const analyze = createAnalyzer();
 const docs: Doc[] = [
@@ -37,18 +38,23 @@ function indexes(path: string): string[] {
   }
 }
 
-/** The names in deferred_indexes. */
-function deferred(path: string): string[] {
+/** The rows of a table (or any SELECT), as JSON lines. */
+function rows(path: string, select: string): string[] {
   const db = new Database(path, { readonly: true });
   try {
     return db
-      .prepare<[], { name: string }>('SELECT name FROM deferred_indexes ORDER BY name')
+      .prepare(select)
       .all()
-      .map((r) => r.name);
+      .map((r) => JSON.stringify(r));
   } finally {
     db.close();
   }
 }
+
+/** The steps in deferred_work, in order. */
+const deferred = (path: string) =>
+  rows(path, 'SELECT name FROM deferred_work ORDER BY rowid').map((r) => JSON.parse(r).name as string);
+const PAIRS = 'SELECT * FROM cooccurrences ORDER BY entity_id, other_id';
 
 async function migratedPath(): Promise<string> {
   const path = newPath();
@@ -58,7 +64,7 @@ async function migratedPath(): Promise<string> {
   return path;
 }
 
-describe('indexes a bulk load builds at its end', () => {
+describe('what a bulk load does at its end', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('every deferrable index is one the migrations make', async () => {
@@ -105,7 +111,7 @@ describe('indexes a bulk load builds at its end', () => {
       results.map((r) => r.ok && r.outcome),
       ['added', 'added'],
     );
-    assert.deepEqual(deferred(path), [...DEFERRABLE_INDEXES].sort());
+    assert.deepEqual(deferred(path), ['cooccurrences', ...DEFERRABLE_INDEXES.map((n) => `index ${n}`)]);
     assert.deepEqual(
       indexes(path).filter((i) => DEFERRABLE_INDEXES.some((name) => i.startsWith(`${name}:`))),
       [],
@@ -146,6 +152,34 @@ describe('indexes a bulk load builds at its end', () => {
     assert.deepEqual(indexes(path), before);
     assert.deepEqual(deferred(path), []);
     await bulk.close();
+  });
+
+  test('pair counts: read from the articles while the load runs, then kept as saving one by one keeps them', async () => {
+    // Russia and Lavrov in just enough articles for saving to keep their pairs counted, Macron in few.
+    const copies = Array.from({ length: COOCCURRENCE_MIN_ARTICLES + 4 }, (_, n) => {
+      const doc = docs[n >= COOCCURRENCE_MIN_ARTICLES ? 1 : n % 2 === 0 ? 0 : 2]!;
+      return { ...doc, article: { ...doc.article, id: `${doc.article.id}-${n}` }, events: [] };
+    });
+    const oneByOne = await migratedPath();
+    const reference = openSqliteRepository(oneByOne);
+    await reference.migrate();
+    for (const doc of copies) await reference.saveArticle(input(doc));
+    const bulkPath = await migratedPath();
+    const bulk = openSqliteRepository(bulkPath, { bulkWrite: true });
+    await bulk.migrate();
+    await bulk.saveArticles(copies.slice(0, 10).map(input));
+    await bulk.saveArticles(copies.slice(10).map(input));
+    assert.deepEqual(rows(bulkPath, PAIRS), [], 'not counted yet');
+    for (const id of ['country:ru', 'per:sergey-lavrov', 'per:emmanuel-macron'])
+      assert.deepEqual(await bulk.cooccurring(id, 100), await reference.cooccurring(id, 100), id);
+    await bulk.close();
+    await reference.close();
+    assert.ok(rows(oneByOne, PAIRS).length > 0);
+    assert.deepEqual(rows(bulkPath, PAIRS), rows(oneByOne, PAIRS));
+    assert.deepEqual(
+      rows(bulkPath, 'SELECT * FROM entity_counts ORDER BY entity_id'),
+      rows(oneByOne, 'SELECT * FROM entity_counts ORDER BY entity_id'),
+    );
   });
 
   test('a store opened as other commands open theirs defers nothing', async () => {
