@@ -143,6 +143,7 @@ export async function ingest(
       }
     });
   }
+  await store.finishLoad();
   return report;
 }
 

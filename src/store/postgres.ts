@@ -99,6 +99,8 @@ export function openPostgresRepository(url: string, options: PostgresOptions = {
     async close() {
       await pool.end();
     },
+    // Every save keeps the summaries and indexes up: nothing is left to the end.
+    async finishLoad() {},
     saveArticle,
     // One transaction each: concurrent workers save into the same summary rows, and a long
     // transaction would hold their locks the longer.

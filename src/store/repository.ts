@@ -98,6 +98,12 @@ export interface Repository {
    * writes each page the articles share once, not once per article); PostgreSQL commits each.
    */
   saveArticles(inputs: readonly SaveArticleInput[]): Promise<SaveResult[]>;
+  /**
+   * Ends a load (an ingest run): what the store left to the end of it is done now. SQLite opened for
+   * bulk writing, loading into an empty store, counts co-occurrences and builds the read paths'
+   * indexes here (sqlite-bulk-load.ts); closing does it too. Saving may go on after it.
+   */
+  finishLoad(): Promise<void>;
   hasArticle(id: string): Promise<boolean>;
   /**
    * The nearest stored article within `maxDistance` bits (0–64), earliest saved on a tie, among

@@ -122,6 +122,22 @@ describe('what a bulk load does at its end', () => {
     assert.deepEqual(deferred(path), []);
   });
 
+  test('finishLoad ends the load (an ingest run): later saves keep everything up as they go', async () => {
+    const path = await migratedPath();
+    const before = indexes(path);
+    const store = openSqliteRepository(path, { bulkWrite: true });
+    await store.migrate();
+    await store.saveArticles([input(docs[0]!)]);
+    assert.notDeepEqual(deferred(path), []);
+    await store.finishLoad();
+    assert.deepEqual(indexes(path), before);
+    assert.deepEqual(deferred(path), []);
+    await store.saveArticles(docs.slice(1).map(input));
+    assert.deepEqual(indexes(path), before);
+    assert.deepEqual(deferred(path), []);
+    await store.close();
+  });
+
   test('a load killed half-way: whoever migrates the store next builds what it left', async () => {
     const path = await migratedPath();
     const before = indexes(path);

@@ -195,6 +195,13 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
       if (deferred) finishDeferredWork(db);
       db.close();
     },
+    async finishLoad() {
+      if (!deferred) return;
+      finishDeferredWork(db);
+      deferred = false;
+      // The store has articles now: a later save keeps everything up as it goes.
+      firstSave = false;
+    },
     async saveArticle(input) {
       beforeFirstSave();
       const outcome = save.immediate(input);
