@@ -33,7 +33,7 @@
 //
 // The database is kept afterwards as <tmpdir>/marsad-bench/saudinewsnet-<articles>.db, where
 // bench:search finds it. It measures the compiled library in dist/ (the npm script builds first).
-// A full run takes about 3 minutes on 2 quiet cores.
+// A full run takes about 2 minutes on 2 quiet cores.
 // Usage: npm run bench:ingest [-- --articles N --workers N --sample N]
 //   (default: all 31,030 articles, one worker per core, a 1,000-article one-core analysis sample)
 
