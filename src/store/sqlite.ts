@@ -36,9 +36,10 @@ export interface SqliteOptions {
    * - into a store with no article yet, the busy entities' co-occurrences are counted and the
    *   indexes only reads use are built when the store is closed, not kept up article by article
    *   (sqlite-bulk-load.ts).
-   * `npm run bench:save` (4,000 analysed SaudiNewsNet articles in batches of 128): 1.07 against
-   * 1.37 ms of CPU an article opened without it (1.15 against 1.46 with the 64 MiB cache before);
-   * about three quarters of the gain is the journals'.
+   * `npm run bench:save` (4,000 analysed SaudiNewsNet articles in batches of 128, into an empty
+   * store): 0.82 against 1.38 ms of CPU an article opened without it; 1.07 against 1.37 before the
+   * first load's work was deferred, of which gain about three quarters was the journals'. The
+   * deferred work counts for more the larger the load: on all of SaudiNewsNet 1.73 → 1.05 ms.
    */
   readonly bulkWrite?: boolean;
 }
@@ -47,8 +48,8 @@ export interface SqliteOptions {
 const CACHE_KIB = 65_536;
 /**
  * The page cache of a store opened for bulk writing, in KiB: a commit writes the pages it changed
- * whatever the cache holds, and what a batch reads is mostly its own rows. Half the size writes as fast (bench:save, 3,900 articles, two
- * runs each: 1.08 and 1.07 ms of CPU an article, against 1.06 and 1.13 at 64 MiB) and leaves the
+ * whatever the cache holds. Half the size writes as fast (bench:save, 3,900 articles, two runs
+ * each: 1.08 and 1.07 ms of CPU an article, against 1.06 and 1.13 at 64 MiB) and leaves the
  * ingest's memory to the workers' heaps (pool.ts HEAP_GROWING_PERCENT).
  */
 const BULK_WRITE_CACHE_KIB = 32_768;
@@ -84,7 +85,8 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   let ownCommits = 0;
   // A bulk load into an empty store counts co-occurrences and builds the read paths' indexes when it
-  // closes (sqlite-bulk-load.ts); into a store with articles, they are kept up article by article.
+  // ends (finishLoad, or close: sqlite-bulk-load.ts); into a store with articles, they are kept up
+  // article by article.
   let firstSave = options.bulkWrite === true;
   let deferred = false;
   const beforeFirstSave = () => {

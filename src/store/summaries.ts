@@ -1,6 +1,8 @@
 // What saving an article adds to the summary tables of migration 4 (entity_counts, cooccurrences,
 // event_dyads), written from its rows saved before in the same transaction, so a summary never
-// disagrees with the rows it sums. Shared by both adapters: the SQL names its values `@name`
+// disagrees with the rows it sums; but for the pair counts of a bulk load into an empty SQLite store,
+// counted at its end (COUNT_COOCCURRENCES, sqlite-bulk-load.ts), which reads count from the
+// articles meanwhile. Shared by both adapters: the SQL names its values `@name`
 // (postgres-sql.ts numbers them). Rows are written in key order, so that two PostgreSQL
 // transactions touching the same summary rows take their locks in the same order (no deadlock); the
 // busiest rows (Saudi Arabia, its partners) then make concurrent saves wait for each other's commit.
