@@ -198,6 +198,39 @@ describe('what a bulk load does at its end', () => {
     );
   });
 
+  test('two loads into one empty store: the first defers, the second counts as it goes, and both end right', async () => {
+    const path = await migratedPath();
+    const before = indexes(path);
+    const copies = Array.from({ length: COOCCURRENCE_MIN_ARTICLES + 2 }, (_, n) => {
+      const doc = docs[n % 2 === 0 ? 0 : 2]!;
+      return { ...doc, article: { ...doc.article, id: `${doc.article.id}-${n}` }, events: [] };
+    });
+    const reference = await migratedPath();
+    const one = openSqliteRepository(reference);
+    await one.migrate();
+    for (const doc of copies) await one.saveArticle(input(doc));
+    await one.close();
+    const [a, b] = [
+      openSqliteRepository(path, { bulkWrite: true }),
+      openSqliteRepository(path, { bulkWrite: true }),
+    ];
+    await a.migrate();
+    await b.migrate();
+    // a defers before it has saved anything, so b too finds no article; only one may defer.
+    const half = copies.length / 2;
+    assert.deepEqual(await a.saveArticles([]), []);
+    const saved = [
+      ...(await b.saveArticles(copies.slice(half).map(input))),
+      ...(await a.saveArticles(copies.slice(0, half).map(input))),
+    ];
+    assert.ok(saved.every((r) => r.ok && r.outcome === 'added'));
+    await b.close();
+    await a.close();
+    assert.deepEqual(indexes(path), before);
+    assert.deepEqual(deferred(path), []);
+    assert.deepEqual(rows(path, PAIRS), rows(reference, PAIRS));
+  });
+
   test('a store opened as other commands open theirs defers nothing', async () => {
     const path = await migratedPath();
     const before = indexes(path);

@@ -34,25 +34,33 @@ export const DEFERRABLE_INDEXES: readonly string[] = [
 ];
 
 /**
- * Leaves the co-occurrence counts and the deferrable indexes to finishDeferredWork: drops the
- * indexes and records what is to be done, in one transaction. From then on, saving must not count
- * co-occurrences.
+ * Leaves the co-occurrence counts and the deferrable indexes to finishDeferredWork, if the store
+ * has no article and nothing deferred: drops the indexes and records what is to be done, in one
+ * transaction. True when it did: from then on, this handle's saves must not count co-occurrences.
+ * False when another handle got there first (two loads into one empty store): that one's count at
+ * its end covers this one's articles too, which go on counted as they are saved.
  */
-export function deferWork(db: Database): void {
+export function deferWork(db: Database): boolean {
   const present = db.prepare<[string], { sql: string }>(
     "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
   );
+  const busy = db.prepare('SELECT 1 FROM articles UNION ALL SELECT 1 FROM deferred_work LIMIT 1');
   const record = db.prepare('INSERT INTO deferred_work (name, sql) VALUES (?, ?)');
-  db.transaction(() => {
-    // Counted first: the indexes are cheaper to build over the finished table.
-    record.run('cooccurrences', COUNT_COOCCURRENCES);
-    for (const name of DEFERRABLE_INDEXES) {
-      const index = present.get(name);
-      if (index === undefined) continue;
-      record.run(`index ${name}`, index.sql);
-      db.exec(`DROP INDEX ${name}`);
-    }
-  }).immediate();
+  return db
+    .transaction(() => {
+      // Asked again under the write lock: another handle may have saved or deferred since.
+      if (busy.get() !== undefined) return false;
+      // Counted first: the indexes are cheaper to build over the finished table.
+      record.run('cooccurrences', COUNT_COOCCURRENCES);
+      for (const name of DEFERRABLE_INDEXES) {
+        const index = present.get(name);
+        if (index === undefined) continue;
+        record.run(`index ${name}`, index.sql);
+        db.exec(`DROP INDEX ${name}`);
+      }
+      return true;
+    })
+    .immediate();
 }
 
 /** Does what deferred_work records, in order, and forgets it; one transaction. The number of steps done. */

@@ -92,9 +92,9 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
   const beforeFirstSave = () => {
     if (!firstSave) return;
     firstSave = false;
+    // Asked first without the write lock: most loads go into a store that has articles.
     if (st().anyArticle.get() !== undefined) return;
-    deferWork(db);
-    deferred = true;
+    deferred = deferWork(db);
   };
 
   /** Writes an article's rows but its search rows (writeSearch); runs inside a transaction. */
