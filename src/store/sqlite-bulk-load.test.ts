@@ -64,6 +64,23 @@ async function migratedPath(): Promise<string> {
   return path;
 }
 
+/** `count` articles, the n-th a copy of docs[pick(n)] under an id of its own (events left out: their ids are the store's keys). */
+function copies(count: number, pick: (n: number) => number): Doc[] {
+  return Array.from({ length: count }, (_, n) => {
+    const doc = docs[pick(n)]!;
+    return { ...doc, article: { ...doc.article, id: `${doc.article.id}-${n}` }, events: [] };
+  });
+}
+
+/** A store holding `articles`, saved one at a time as the other commands save: the reference. */
+async function savedOneByOne(articles: readonly Doc[]): Promise<string> {
+  const path = await migratedPath();
+  const store = openSqliteRepository(path);
+  for (const doc of articles) await store.saveArticle(input(doc));
+  await store.close();
+  return path;
+}
+
 describe('what a bulk load does at its end', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -172,19 +189,16 @@ describe('what a bulk load does at its end', () => {
 
   test('pair counts: read from the articles while the load runs, then kept as saving one by one keeps them', async () => {
     // Russia and Lavrov in just enough articles for saving to keep their pairs counted, Macron in few.
-    const copies = Array.from({ length: COOCCURRENCE_MIN_ARTICLES + 4 }, (_, n) => {
-      const doc = docs[n >= COOCCURRENCE_MIN_ARTICLES ? 1 : n % 2 === 0 ? 0 : 2]!;
-      return { ...doc, article: { ...doc.article, id: `${doc.article.id}-${n}` }, events: [] };
-    });
-    const oneByOne = await migratedPath();
+    const articles = copies(COOCCURRENCE_MIN_ARTICLES + 4, (n) =>
+      n >= COOCCURRENCE_MIN_ARTICLES ? 1 : n % 2 === 0 ? 0 : 2,
+    );
+    const oneByOne = await savedOneByOne(articles);
     const reference = openSqliteRepository(oneByOne);
-    await reference.migrate();
-    for (const doc of copies) await reference.saveArticle(input(doc));
     const bulkPath = await migratedPath();
     const bulk = openSqliteRepository(bulkPath, { bulkWrite: true });
     await bulk.migrate();
-    await bulk.saveArticles(copies.slice(0, 10).map(input));
-    await bulk.saveArticles(copies.slice(10).map(input));
+    await bulk.saveArticles(articles.slice(0, 10).map(input));
+    await bulk.saveArticles(articles.slice(10).map(input));
     assert.deepEqual(rows(bulkPath, PAIRS), [], 'not counted yet');
     for (const id of ['country:ru', 'per:sergey-lavrov', 'per:emmanuel-macron'])
       assert.deepEqual(await bulk.cooccurring(id, 100), await reference.cooccurring(id, 100), id);
@@ -201,15 +215,8 @@ describe('what a bulk load does at its end', () => {
   test('two loads into one empty store: the first defers, the second counts as it goes, and both end right', async () => {
     const path = await migratedPath();
     const before = indexes(path);
-    const copies = Array.from({ length: COOCCURRENCE_MIN_ARTICLES + 2 }, (_, n) => {
-      const doc = docs[n % 2 === 0 ? 0 : 2]!;
-      return { ...doc, article: { ...doc.article, id: `${doc.article.id}-${n}` }, events: [] };
-    });
-    const reference = await migratedPath();
-    const one = openSqliteRepository(reference);
-    await one.migrate();
-    for (const doc of copies) await one.saveArticle(input(doc));
-    await one.close();
+    const articles = copies(COOCCURRENCE_MIN_ARTICLES + 2, (n) => (n % 2 === 0 ? 0 : 2));
+    const reference = await savedOneByOne(articles);
     const [a, b] = [
       openSqliteRepository(path, { bulkWrite: true }),
       openSqliteRepository(path, { bulkWrite: true }),
@@ -217,11 +224,11 @@ describe('what a bulk load does at its end', () => {
     await a.migrate();
     await b.migrate();
     // a defers before it has saved anything, so b too finds no article; only one may defer.
-    const half = copies.length / 2;
+    const half = articles.length / 2;
     assert.deepEqual(await a.saveArticles([]), []);
     const saved = [
-      ...(await b.saveArticles(copies.slice(half).map(input))),
-      ...(await a.saveArticles(copies.slice(0, half).map(input))),
+      ...(await b.saveArticles(articles.slice(half).map(input))),
+      ...(await a.saveArticles(articles.slice(0, half).map(input))),
     ];
     assert.ok(saved.every((r) => r.ok && r.outcome === 'added'));
     await b.close();

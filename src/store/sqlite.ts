@@ -34,8 +34,8 @@ export interface SqliteOptions {
    *   every 4: a page that every batch changes (a busy entity's counts) is copied once, not 16 times;
    * - the page cache is half a search's (BULK_WRITE_CACHE_KIB);
    * - into a store with no article yet, the busy entities' co-occurrences are counted and the
-   *   indexes only reads use are built when the store is closed, not kept up article by article
-   *   (sqlite-bulk-load.ts).
+   *   indexes only reads use are built when the load ends (finishLoad, or close), not kept up
+   *   article by article (sqlite-bulk-load.ts).
    * `npm run bench:save` (4,000 analysed SaudiNewsNet articles in batches of 128, into an empty
    * store): 0.82 against 1.38 ms of CPU an article opened without it; 1.07 against 1.37 before the
    * first load's work was deferred, of which gain about three quarters was the journals'. The
@@ -95,6 +95,11 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
     // Asked first without the write lock: most loads go into a store that has articles.
     if (st().anyArticle.get() !== undefined) return;
     deferred = deferWork(db);
+  };
+  const endLoad = () => {
+    if (!deferred) return;
+    finishDeferredWork(db);
+    deferred = false;
   };
 
   /** Writes an article's rows but its search rows (writeSearch); runs inside a transaction. */
@@ -194,15 +199,11 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
       return applied;
     },
     async close() {
-      if (deferred) finishDeferredWork(db);
+      endLoad();
       db.close();
     },
     async finishLoad() {
-      if (!deferred) return;
-      finishDeferredWork(db);
-      deferred = false;
-      // The store has articles now: a later save keeps everything up as it goes.
-      firstSave = false;
+      endLoad();
     },
     async saveArticle(input) {
       beforeFirstSave();
