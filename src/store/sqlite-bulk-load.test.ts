@@ -64,6 +64,15 @@ async function migratedPath(): Promise<string> {
   return path;
 }
 
+/** A bulk-write store opened and migrated on a new empty file, with that file's indexes before any load. */
+async function emptyBulkStore() {
+  const path = await migratedPath();
+  const before = indexes(path);
+  const store = openSqliteRepository(path, { bulkWrite: true });
+  await store.migrate();
+  return { path, before, store };
+}
+
 /** `count` articles, the n-th a copy of docs[pick(n)] under an id of its own (events left out: their ids are the store's keys). */
 function copies(count: number, pick: (n: number) => number): Doc[] {
   return Array.from({ length: count }, (_, n) => {
@@ -119,10 +128,7 @@ describe('what a bulk load does at its end', () => {
   });
 
   test('into an empty store: missing while it loads, recorded, and built when it closes', async () => {
-    const path = await migratedPath();
-    const before = indexes(path);
-    const store = openSqliteRepository(path, { bulkWrite: true });
-    await store.migrate();
+    const { path, before, store } = await emptyBulkStore();
     const results = await store.saveArticles(docs.slice(0, 2).map(input));
     assert.deepEqual(
       results.map((r) => r.ok && r.outcome),
@@ -140,10 +146,7 @@ describe('what a bulk load does at its end', () => {
   });
 
   test('finishLoad ends the load (an ingest run): later saves keep everything up as they go', async () => {
-    const path = await migratedPath();
-    const before = indexes(path);
-    const store = openSqliteRepository(path, { bulkWrite: true });
-    await store.migrate();
+    const { path, before, store } = await emptyBulkStore();
     await store.saveArticles([input(docs[0]!)]);
     assert.notDeepEqual(deferred(path), []);
     await store.finishLoad();
@@ -156,10 +159,7 @@ describe('what a bulk load does at its end', () => {
   });
 
   test('a load killed half-way: whoever migrates the store next builds what it left', async () => {
-    const path = await migratedPath();
-    const before = indexes(path);
-    const killed = openSqliteRepository(path, { bulkWrite: true });
-    await killed.migrate();
+    const { path, before, store: killed } = await emptyBulkStore();
     await killed.saveArticles([input(docs[0]!)]);
     // The first handle is never closed, as after kill -9; a second one opens the file.
     const next = openSqliteRepository(path);
