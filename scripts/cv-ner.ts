@@ -7,6 +7,8 @@
 //   --phrases  the phrase gazetteer's sources (scripts/phrase-list.ts), default the shipped ones; `none`
 //   --seed     the shuffling seed (training's by default): run two to see the noise
 //   --seeds    perceptrons of that many shufflings (seed, seed + 1, …), their weights averaged
+//   --share    train on that percentage of each training fold's sentences (a learning curve); the
+//              held-out folds stay whole
 
 import { parseArgs } from 'node:util';
 import { readAnercorpSplits } from '../src/corpus/anercorp.ts';
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     phrases: { type: 'string', default: SHIPPED_PHRASE_SOURCES.join(',') },
     seed: { type: 'string', default: String(TRAINING_SEED) },
     seeds: { type: 'string', default: '1' },
+    share: { type: 'string', default: '100' },
   },
 });
 const without = new Set(values.without.split(',').filter(Boolean));
@@ -39,6 +42,10 @@ const groups = new Set<FeatureGroup>(
 );
 const epochs = Number(values.epochs);
 const FOLDS = Number(values.folds);
+const share = Number(values.share);
+if (!(share > 0 && share <= 100)) throw new Error(`--share is a percentage in (0, 100], not ${values.share}`);
+/** Whether sentence `i` is among the `share` per cent kept: spread evenly, the same ones every run. */
+const kept = (i: number) => (i * 7919) % 100 < share;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const started = performance.now();
 
@@ -59,7 +66,7 @@ const size = Math.ceil(sentences.length / FOLDS);
 for (let k = 0; k < FOLDS; k++) {
   const from = k * size;
   const to = Math.min(sentences.length, from + size);
-  const inTrain = (i: number) => i < from || i >= to;
+  const inTrain = (i: number) => (i < from || i >= to) && kept(i);
   const counts = new Map<string, number>();
   features.forEach((sentence, s) => {
     if (inTrain(s))
@@ -103,7 +110,7 @@ const perEpoch = Array.from({ length: epochs }, (_, e) => pct(scoreNer(tags, pre
   ' ',
 );
 console.log(
-  `CV ${FOLDS}-fold, ${values.seeds} seed(s), groups ${[...groups].join(',')}${groups.has('phrases') ? ` (phrases from ${sources.join(',')})` : ''}: F1 ${pct(best.f1)} at epoch ${best.epoch} · P ${pct(scores.overall.precision)} R ${pct(scores.overall.recall)} · ${byType}\n  per epoch: ${perEpoch}`,
+  `CV ${FOLDS}-fold, ${values.seeds} seed(s),${share < 100 ? ` ${share} % of each training fold,` : ''} groups ${[...groups].join(',')}${groups.has('phrases') ? ` (phrases from ${sources.join(',')})` : ''}: F1 ${pct(best.f1)} at epoch ${best.epoch} · P ${pct(scores.overall.precision)} R ${pct(scores.overall.recall)} · ${byType}\n  per epoch: ${perEpoch}`,
 );
 if (process.env.CV_DUMP) {
   const { writeFileSync } = await import('node:fs');
