@@ -63,17 +63,13 @@ export function deferWork(db: Database): boolean {
     .immediate();
 }
 
-/** Does what deferred_work records, in order, and forgets it; one transaction. The number of steps done. */
-export function finishDeferredWork(db: Database): number {
+/** Does what deferred_work records, in order, and forgets it; one transaction. */
+export function finishDeferredWork(db: Database): void {
   const deferred = db.prepare<[], { sql: string }>('SELECT sql FROM deferred_work ORDER BY rowid');
   // Read first: a store with nothing deferred, nearly always, takes no write lock.
-  if (deferred.all().length === 0) return 0;
-  return db
-    .transaction(() => {
-      const steps = deferred.all();
-      for (const { sql } of steps) db.exec(sql);
-      db.exec('DELETE FROM deferred_work');
-      return steps.length;
-    })
-    .immediate();
+  if (deferred.all().length === 0) return;
+  db.transaction(() => {
+    for (const { sql } of deferred.all()) db.exec(sql);
+    db.exec('DELETE FROM deferred_work');
+  }).immediate();
 }
