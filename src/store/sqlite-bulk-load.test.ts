@@ -38,14 +38,11 @@ function indexes(path: string): string[] {
   }
 }
 
-/** The rows of a table (or any SELECT), as JSON lines. */
-function rows(path: string, select: string): string[] {
+/** The rows of a table (or any SELECT). */
+function rows(path: string, select: string): unknown[] {
   const db = new Database(path, { readonly: true });
   try {
-    return db
-      .prepare(select)
-      .all()
-      .map((r) => JSON.stringify(r));
+    return db.prepare(select).all();
   } finally {
     db.close();
   }
@@ -53,7 +50,7 @@ function rows(path: string, select: string): string[] {
 
 /** The steps in deferred_work, in order. */
 const deferred = (path: string) =>
-  rows(path, 'SELECT name FROM deferred_work ORDER BY rowid').map((r) => JSON.parse(r).name as string);
+  rows(path, 'SELECT name FROM deferred_work ORDER BY rowid').map((r) => (r as { name: string }).name);
 const PAIRS = 'SELECT * FROM cooccurrences ORDER BY entity_id, other_id';
 
 async function migratedPath(): Promise<string> {
